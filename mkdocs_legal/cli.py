@@ -1,0 +1,161 @@
+"""`mkdocs-legal`: check, render and inspect data files without building a site (SPEC §7)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .core.findings import Finding, errors, to_json, warnings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def parser() -> argparse.ArgumentParser:
+    root = _Parser(prog="mkdocs-legal", description=__doc__)
+    from . import __version__
+
+    root.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = root.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="validate and lint data files")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
+
+    sub.add_parser("schema", help="print the JSON Schema of the data file")
+
+    render = sub.add_parser("render", help="print a document as Markdown")
+    render.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    render.add_argument("--document", help="privacy, cookies or terms (default: all, with --out)")
+    render.add_argument("--lang", help="language (default: all, with --out)")
+    render.add_argument("--out", type=Path, help="write DIR/<document>.<lang>.md files")
+    return root
+
+
+def _languages(option: str | None, settings_langs: tuple[str, ...], data_file: Path) -> tuple[str, ...]:
+    if option:
+        return tuple(x.strip() for x in option.split(",") if x.strip())
+    if settings_langs:
+        return settings_langs
+    from .core.siteconfig import languages_in_data
+    from .core.yamlsource import load
+    from .core.findings import LegalDataError
+
+    try:
+        found = languages_in_data(load(data_file).data)
+    except LegalDataError:
+        found = ()
+    return found or ("en",)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .core.siteconfig import find_settings
+    from .core.source import Options, inspect
+
+    targets = list(args.files) or [find_settings(None, Path.cwd()).data]
+    all_findings: list[Finding] = []
+    summaries = []
+    for target in targets:
+        settings = find_settings(target if args.files else None, Path.cwd())
+        languages = _languages(args.lang, settings.languages, target)
+        _, findings = inspect(
+            target, Options(languages, settings.fallback, settings.consent)
+        )
+        all_findings.extend(findings)
+        summaries.append((target, len(errors(findings)), len(warnings(findings))))
+    failed = bool(errors(all_findings)) or (args.strict and bool(warnings(all_findings)))
+    if args.format == "json":
+        print(to_json(all_findings))
+    else:
+        for finding in all_findings:
+            print(finding.format())
+        for target, n_err, n_warn in summaries:
+            status = "FAIL" if n_err or (args.strict and n_warn) else "ok"
+            print(f"{target}: {status} ({n_err} error(s), {n_warn} warning(s))")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .core.model import json_schema
+
+    print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .core import documents
+    from .core.findings import LegalDataError
+    from .core.language import Language, MissingTranslation
+    from .core.siteconfig import find_settings
+    from .core.source import Options, load_valid
+
+    settings = find_settings(args.file, Path.cwd())
+    target = args.file or settings.data
+    languages = _languages(args.lang if args.lang and not args.out else None, settings.languages, target)
+    if args.lang:
+        languages = tuple(x.strip() for x in args.lang.split(","))
+    if not args.out and (not args.document or len(languages) != 1):
+        print("mkdocs-legal render: give --document and --lang, or --out DIR", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        loaded = load_valid(target, Options(languages, settings.fallback, settings.consent))
+    except LegalDataError as exc:
+        for finding in exc.findings:
+            print(finding.format(), file=sys.stderr)
+        return EXIT_FINDINGS
+    available = documents.available(loaded.data)
+    wanted = [args.document] if args.document else available
+    for document in wanted:
+        if document not in available:
+            print(f"mkdocs-legal render: no {document!r} document in {target}; "
+                  f"available: {', '.join(available)}", file=sys.stderr)
+            return EXIT_USAGE
+    default = languages[0]
+    try:
+        for language in languages:
+            lang = Language(language, default=default, fallback=settings.fallback)
+            for document in wanted:
+                links = documents.Links(
+                    {d: f"{d}.{language}.md" for d in available if d != document}
+                    if args.out
+                    else {}
+                )
+                text = documents.render(loaded.data, document, lang, links).to_markdown()
+                if args.out:
+                    args.out.mkdir(parents=True, exist_ok=True)
+                    (args.out / f"{document}.{language}.md").write_text(text, encoding="utf-8")
+                else:
+                    sys.stdout.write(text)
+    except MissingTranslation as exc:
+        print(f"{target}: a text has no {exc.language!r} version; add it or set fallback",
+              file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+COMMANDS = {"check": cmd_check, "schema": cmd_schema, "render": cmd_render}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

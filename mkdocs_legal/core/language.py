@@ -1,0 +1,162 @@
+"""One output language: its translation catalog, and Babel formatting of dates, durations, lists.
+
+Catalogs are gettext `.po` files under `mkdocs_legal/locale/<lang>/LC_MESSAGES/`.
+English is the source language: its strings are the message ids themselves.
+Adding a language is adding a catalog; no Python changes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache, lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING
+
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.units import format_unit
+
+from .model import DURATION_RE
+
+if TYPE_CHECKING:
+    from .model import Text
+
+DOMAIN = "mkdocs_legal"
+SOURCE_LANGUAGE = "en"
+
+
+class MissingTranslation(LookupError):
+    """A data-file text has no entry for the language being rendered."""
+
+    def __init__(self, language: str, value: dict[str, str]) -> None:
+        self.language = language
+        self.value = value
+        super().__init__(f"no {language!r} text in {sorted(value)}")
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark a string for extraction without translating it yet."""
+    return message
+
+
+def locale_dir() -> str:
+    return str(files("mkdocs_legal") / "locale")
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    """msgid → msgstr for `language`; empty for English or a language without a catalog."""
+    from babel.messages.pofile import read_po
+
+    for code in _candidates(language):
+        po = files("mkdocs_legal") / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.po"
+        if po.is_file():
+            with po.open("rb") as handle:
+                parsed = read_po(handle, locale=code)
+            return {
+                str(m.id): str(m.string)
+                for m in parsed
+                if m.id and m.string and not m.fuzzy and isinstance(m.id, str)
+            }
+    return {}
+
+
+def available_languages() -> list[str]:
+    """Languages with a built-in catalog, English first."""
+    root = files("mkdocs_legal") / "locale"
+    found = sorted(
+        p.name for p in root.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
+    )
+    return [SOURCE_LANGUAGE, *[c for c in found if c != SOURCE_LANGUAGE]]
+
+
+def _candidates(language: str) -> list[str]:
+    code = language.replace("-", "_")
+    base = code.split("_")[0]
+    return [code] if code == base else [code, base]
+
+
+def has_catalog(language: str) -> bool:
+    base = language.replace("-", "_").split("_")[0]
+    return base == SOURCE_LANGUAGE or bool(catalog(language))
+
+
+@lru_cache(maxsize=32)
+def babel_locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language.replace("-", "_"))
+    except (ValueError, LookupError):
+        return Locale.parse(language.replace("-", "_").split("_")[0])
+
+
+class Language:
+    """Translation and formatting for one language of the site."""
+
+    def __init__(self, code: str, *, default: str | None = None, fallback: bool = False) -> None:
+        self.code = code
+        self.default = default or code
+        self.fallback = fallback
+        self.locale = babel_locale(code)
+        self._messages = catalog(code)
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    def _(self, message: str) -> str:
+        """The translation of a built-in message (English if the catalog lacks it)."""
+        return self._messages.get(message, message)
+
+    def text(self, value: Text) -> str:
+        """Resolve a data-file Text: a plain string, or this language's entry of a map."""
+        if isinstance(value, str):
+            return value
+        for code in (self.code, *_candidates(self.code)):
+            if code in value:
+                return value[code]
+        if self.fallback and self.default in value:
+            return value[self.default]
+        raise MissingTranslation(self.code, value)
+
+    def date(self, value: date) -> str:
+        return str(format_date(value, format="long", locale=self.locale))
+
+    def duration(self, iso: str) -> str:
+        """`P1Y6M` → "1 year and 6 months", in this language."""
+        match = DURATION_RE.match(iso)
+        if not match:
+            return iso
+        parts = []
+        for unit in ("years", "months", "weeks", "days"):
+            amount = match.group(unit)
+            if amount is not None:
+                parts.append(
+                    str(
+                        format_unit(
+                            int(amount), f"duration-{unit[:-1]}", length="long", locale=self.locale
+                        )
+                    )
+                )
+        return self.list(parts)
+
+    def list(self, items: list[str]) -> str:
+        if not items:
+            return ""
+        return str(format_list(items, locale=self.locale))
+
+    def country(self, code: str) -> str:
+        """A country's name in this language (`EU`, `EEA` and `UK` included)."""
+        special = {"EU": self._("the EU"), "EEA": self._("the EEA")}
+        if code in special:
+            return special[code]
+        territory = "GB" if code == "UK" else code
+        return str(self.locale.territories.get(territory, code))
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def placeholders(message: str) -> set[str]:
+    """The `{name}` slots of a message (translations must keep the same set)."""
+    return set(_PLACEHOLDER.findall(message))

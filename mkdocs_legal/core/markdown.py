@@ -1,0 +1,144 @@
+"""Markdown building blocks that keep data-file strings inert.
+
+Every string from a data file reaches a page through `escape` (plain text) or
+`sanitize_body` (the Markdown `body`/`intro` fields). Trusted Markdown that the
+renderer writes itself is wrapped in `Md`, so the two can never be confused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_ALWAYS = re.compile(r"[&<>\\`*_{}\[\]|~^$]")
+_EMOJI = re.compile(r":(?=[\w+-]+:)")
+_BLOCK_START = re.compile(r"^(?:[#>+=-]|\d+[.)])")
+_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+
+
+class Md(str):
+    """A string that is already safe Markdown (written by the renderer, not the user)."""
+
+    __slots__ = ()
+
+
+def escape(text: str) -> Md:
+    """Plain text → Markdown that renders as exactly that text, on one line.
+
+    Characters that HTML, Markdown or common extensions (attribute lists,
+    tables, emoji, mark, tilde, maths) give a meaning become numeric character
+    references, so no markup, link, attribute or template syntax survives.
+    Line breaks become spaces: a plain-text field is one paragraph.
+    """
+    if isinstance(text, Md):
+        return text
+    text = " ".join(str(text).split())
+    out = _ALWAYS.sub(lambda m: f"&#{ord(m.group(0))};", text)
+    out = _EMOJI.sub("&#58;", out)
+    out = out.replace("==", "&#61;&#61;")
+    if _BLOCK_START.match(out):
+        out = f"&#{ord(out[0])};{out[1:]}"
+    return Md(out)
+
+
+def join(parts: Iterable[str], sep: str = "") -> Md:
+    """Join trusted pieces (each already `Md` or escaped by the caller)."""
+    return Md(sep.join(parts))
+
+
+def fmt(template: str, **values: str) -> Md:
+    """Fill `{name}` slots of a trusted template; plain-`str` values are escaped."""
+    safe = {k: (v if isinstance(v, Md) else escape(v)) for k, v in values.items()}
+    return Md(template.format(**safe))
+
+
+def link(label: str, target: str) -> Md:
+    """A Markdown link; the label is escaped, the target must be a safe URL or path."""
+    return Md(f"[{escape(label)}](<{safe_url(target)}>)")
+
+
+def safe_url(url: str) -> str:
+    """`url` if it is http(s), mailto, tel, relative or a fragment; otherwise `#`."""
+    url = url.strip()
+    if any(c in url for c in "<>\n\r\"'` "):
+        return "#"
+    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", url)
+    if scheme and not url.lower().startswith(_SAFE_SCHEMES):
+        return "#"
+    return url
+
+
+def email_link(address: str) -> Md:
+    return link(address, f"mailto:{address}") if safe_url(f"mailto:{address}") != "#" else escape(
+        address
+    )
+
+
+def phone_link(number: str) -> Md:
+    digits = re.sub(r"[^0-9+]", "", number)
+    return link(number, f"tel:{digits}") if digits else escape(number)
+
+
+def bullet_list(items: Iterable[str]) -> Md:
+    return Md("\n".join(f"- {item}" for item in items))
+
+
+def table(header: list[str], rows: list[list[str]]) -> Md:
+    """A pipe table; cells must be escaped already (escape() also escapes `|`)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return Md("\n".join(lines))
+
+
+_FENCE = re.compile(r"^(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_LINK_TARGET = re.compile(r"(\]\()\s*<?([^)\s>]*)>?")
+_REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
+
+
+def sanitize_body(markdown: str) -> Md:
+    """User Markdown (`body`, `intro`) → Markdown with raw HTML shown as text.
+
+    Markdown formatting (emphasis, lists, links, headings below the section
+    heading) is kept. Raw HTML, attribute lists, and links to anything but
+    http(s)/mailto/tel/relative targets are neutralised.
+    """
+    out: list[str] = []
+    in_fence = False
+    for line in str(markdown).replace("\r\n", "\n").split("\n"):
+        if _FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+            out.append(line)
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        out.append(_sanitize_line(line))
+    text = "\n".join(out)
+    if in_fence:
+        text += "\n```"
+    text = _REF_DEF.sub(lambda m: m.group(1) + safe_url(m.group(2)), text)
+    return Md(text)
+
+
+def _sanitize_line(line: str) -> str:
+    pieces: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(line):
+        pieces.append(_sanitize_text(line[last : match.start()]))
+        pieces.append(match.group(0))
+        last = match.end()
+    pieces.append(_sanitize_text(line[last:]))
+    result = "".join(pieces)
+    # headings inside a body must not outrank the section heading
+    heading = re.match(r"^(\s{0,3})(#{1,6})(\s)", result)
+    if heading and len(heading.group(2)) < 3:
+        result = heading.group(1) + "###" + result[heading.end(2) :]
+    return result
+
+
+def _sanitize_text(text: str) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = re.sub(r"&amp;(#?[a-zA-Z0-9]+;)", r"&\1", text)
+    text = text.replace("{", "\\{").replace("}", "\\}")
+    return _LINK_TARGET.sub(lambda m: m.group(1) + safe_url(m.group(2)), text)

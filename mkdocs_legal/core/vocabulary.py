@@ -1,0 +1,123 @@
+"""Built-in ids of the data file and their English labels (translated by the catalogs)."""
+
+from __future__ import annotations
+
+from .language import N_
+
+DATA_CATEGORIES: dict[str, str] = {
+    "name": N_("name"),
+    "email": N_("email address"),
+    "phone": N_("telephone number"),
+    "postal_address": N_("postal address"),
+    "company_details": N_("company details (company name, registration and VAT number)"),
+    "job_title": N_("job title and role"),
+    "payment_details": N_("payment and invoicing details"),
+    "purchase_history": N_("order and purchase history"),
+    "ip_address": N_("IP address"),
+    "device_data": N_("device and browser data"),
+    "usage_data": N_("data on how you use our website and services"),
+    "communications": N_("the content of our correspondence with you"),
+    "location": N_("location data"),
+    "age": N_("age or date of birth"),
+    "gender": N_("gender"),
+    "contract_details": N_("contract details"),
+    "social_media": N_("website and social media accounts"),
+    "meeting_details": N_("meeting and calendar details"),
+    "username": N_("user name and login details"),
+}
+
+SOURCES: dict[str, str] = {
+    "data_subject": N_("you, when you contact us, order from us or use our services"),
+    "customer": N_("our customer, when you work for or represent them"),
+    "public_registers": N_("public registers, such as company registers"),
+    "third_party": N_("third parties, such as partners who refer you to us"),
+}
+
+RECIPIENT_CATEGORIES: dict[str, str] = {
+    "it_service_providers": N_("IT service providers"),
+    "payment_providers": N_("payment service providers"),
+    "accountants": N_("accountants and auditors"),
+    "public_authorities": N_("public authorities, where the law requires it"),
+    "acquirer": N_("a buyer of all or part of our business"),
+    "marketing_providers": N_("marketing service providers"),
+    "analytics_providers": N_("web analytics providers"),
+    "hosting_providers": N_("hosting providers"),
+    "customer": N_("our customer"),
+}
+
+ROLES: dict[str, str] = {
+    "processor": N_("processes the data on our behalf (processor)"),
+    "controller": N_("independent controller"),
+    "joint_controller": N_("joint controller with us"),
+    "authority": N_("public authority"),
+}
+
+LEGAL_BASES: dict[str, str] = {
+    "a": N_("consent"),
+    "b": N_("performance of a contract"),
+    "c": N_("legal obligation"),
+    "d": N_("vital interests"),
+    "e": N_("task carried out in the public interest"),
+    "f": N_("legitimate interest"),
+}
+
+MECHANISMS: dict[str, str] = {
+    "adequacy": N_("an adequacy decision of the European Commission (Article 45 GDPR)"),
+    "scc": N_("standard data protection clauses adopted by the European Commission "
+              "(Article 46(2)(c) GDPR)"),
+    "bcr": N_("binding corporate rules (Article 47 GDPR)"),
+    "derogation": N_("a derogation for specific situations (Article 49 GDPR)"),
+}
+
+RETENTION_EVENTS: dict[str, str] = {
+    "collection": N_("from when the data was collected"),
+    "contract_end": N_("from the end of the contract"),
+    "end_of_financial_year": N_("from the end of the financial year in which the data was recorded"),
+    "consent_withdrawn": N_("until you withdraw your consent"),
+    "last_contact": N_("from our last contact with you"),
+}
+
+PROVISION: dict[str, str] = {
+    "statutory": N_("The law requires us to collect this data."),
+    "contractual": N_("Providing this data is a requirement of our contract."),
+    "required_for_contract": N_("We need this data to enter into a contract with you."),
+    "voluntary": N_("Providing this data is voluntary."),
+}
+
+SECURITY_MEASURES: dict[str, str] = {
+    "encryption": N_("encryption of data in transit and at rest"),
+    "access_control": N_("access control, so that only staff who need the data can see it"),
+    "pseudonymisation": N_("pseudonymisation where the purpose allows it"),
+    "backups": N_("regular, tested backups"),
+    "staff_training": N_("data protection training for staff"),
+    "security_audits": N_("regular security reviews and audits"),
+}
+
+RIGHTS: dict[str, str] = {
+    "access": N_("**Right of access** (Article 15 GDPR): you may ask for confirmation of whether "
+                 "we process personal data about you and for a copy of it."),
+    "rectification": N_("**Right to rectification** (Article 16 GDPR): you may ask us to correct "
+                        "inaccurate data and complete incomplete data."),
+    "erasure": N_("**Right to erasure** (Article 17 GDPR): you may ask us to erase your data, for "
+                  "example when it is no longer needed for the purpose it was collected for."),
+    "restriction": N_("**Right to restriction of processing** (Article 18 GDPR): you may ask us "
+                      "to restrict processing, for example while we check a complaint about "
+                      "accuracy."),
+    "portability": N_("**Right to data portability** (Article 20 GDPR): where we process data on "
+                      "the basis of your consent or a contract, you may receive the data you gave "
+                      "us in a structured, commonly used, machine-readable format and have it "
+                      "sent to another controller."),
+}
+
+COOKIE_CATEGORIES: dict[str, str] = {
+    "necessary": N_("Necessary"),
+    "preferences": N_("Preferences"),
+    "statistics": N_("Statistics"),
+    "marketing": N_("Marketing"),
+}
+
+DOCUMENT_TITLES: dict[str, str] = {
+    "privacy": N_("Privacy policy"),
+    "cookies": N_("Cookie policy"),
+    "terms": N_("Terms"),
+}

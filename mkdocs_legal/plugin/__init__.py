@@ -1,0 +1,1 @@
+"""The MkDocs adapter: options, events, and the mkdocs-static-i18n bridge."""

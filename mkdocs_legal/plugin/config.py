@@ -1,0 +1,39 @@
+"""Typed plugin options (SPEC §2)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class PathOption(base.Config):
+    """`{path: …}`: where a generated page lives, relative to the site root."""
+
+    path = c.Optional(c.Type(str))
+
+
+class _KeyedType(c.Type):  # type: ignore[type-arg]
+    """A `Type` option stored under another key than its attribute name.
+
+    `Config` is a `UserDict`, so an option attribute cannot be called `data`.
+    """
+
+    def __init__(self, key: str, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._key = key
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = self._key
+
+
+class LegalConfig(base.Config):
+    data_file = _KeyedType("data", str, default="legal.yml")
+    history_dir = c.Type(str, default="legal-history")
+    timezone = c.Type(str, default="UTC")
+    today = c.Optional(c.Type(str))
+    documents = c.Optional(c.DictOfItems(c.SubConfig(PathOption)))
+    changelog = c.SubConfig(PathOption)
+    consent = c.Type(bool, default=True)
+    fallback = c.Type(bool, default=False)
+    strict = c.Type(bool, default=False)
+    enabled = c.Type(bool, default=True)
