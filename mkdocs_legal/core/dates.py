@@ -21,7 +21,9 @@ def zone(name: str) -> ZoneInfo:
         ) from None
 
 
-def build_date(today: date | str | None, tz: str = "UTC", environ: dict[str, str] | None = None) -> date:
+def build_date(
+    today: date | str | None, tz: str = "UTC", environ: dict[str, str] | None = None
+) -> date:
     """`today` if set, else the date of SOURCE_DATE_EPOCH in `tz`, else the current date in `tz`."""
     if isinstance(today, date):
         return today

@@ -36,7 +36,7 @@ class MissingTranslation(LookupError):
         super().__init__(f"no {language!r} text in {sorted(value)}")
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet."""
     return message
 
@@ -66,9 +66,7 @@ def catalog(language: str) -> dict[str, str]:
 def available_languages() -> list[str]:
     """Languages with a built-in catalog, English first."""
     root = files("mkdocs_legal") / "locale"
-    found = sorted(
-        p.name for p in root.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file()
-    )
+    found = sorted(p.name for p in root.iterdir() if (p / "LC_MESSAGES" / f"{DOMAIN}.po").is_file())
     return [SOURCE_LANGUAGE, *[c for c in found if c != SOURCE_LANGUAGE]]
 
 

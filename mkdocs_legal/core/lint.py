@@ -30,31 +30,146 @@ class Rule:
 RULES: dict[str, Rule] = {
     r.code: r
     for r in [
-        Rule("LGL001", "error", "The file cannot be read as YAML.", "Fix the YAML syntax at the position given; indent with spaces."),
-        Rule("LGL002", "error", "A YAML tag or merge key is used.", "Write plain values; no `!!tags`, anchors merge keys (`<<`)."),
+        Rule(
+            "LGL001",
+            "error",
+            "The file cannot be read as YAML.",
+            "Fix the YAML syntax at the position given; indent with spaces.",
+        ),
+        Rule(
+            "LGL002",
+            "error",
+            "A YAML tag or merge key is used.",
+            "Write plain values; no `!!tags`, anchors merge keys (`<<`).",
+        ),
         Rule("LGL003", "error", "A key appears twice in one map.", "Keep one of the two entries."),
-        Rule("LGL004", "error", "A required field is missing or empty.", "Add the field named in the message."),
-        Rule("LGL005", "error", "An unknown key.", "Use one of the keys listed in the message (check the spelling)."),
-        Rule("LGL006", "error", "A value has the wrong type or is not one of the allowed values.", "Use a value of the kind the message names."),
-        Rule("LGL007", "error", "A date, duration or country is malformed.", "Dates are `YYYY-MM-DD`, durations ISO 8601 (`P12M`), countries ISO 3166-1 alpha-2 (`SE`)."),
-        Rule("LGL008", "error", "An id or language code has a character that is not allowed.", "Ids are lowercase letters, digits, `_` and `-`, starting with a letter."),
-        Rule("LGL010", "error", "A reference to an id that does not exist.", "Define the id, or refer to one that exists (both places are named)."),
-        Rule("LGL011", "error", "A custom id has no label.", "Give the item a `label`, or use a built-in id."),
-        Rule("LGL012", "error", "Unknown built-in supervisory authority.", "Use a built-in key (`SE`, `DK`, `DE-BY`, …) or `{name, url, address}`."),
+        Rule(
+            "LGL004",
+            "error",
+            "A required field is missing or empty.",
+            "Add the field named in the message.",
+        ),
+        Rule(
+            "LGL005",
+            "error",
+            "An unknown key.",
+            "Use one of the keys listed in the message (check the spelling).",
+        ),
+        Rule(
+            "LGL006",
+            "error",
+            "A value has the wrong type or is not one of the allowed values.",
+            "Use a value of the kind the message names.",
+        ),
+        Rule(
+            "LGL007",
+            "error",
+            "A date, duration or country is malformed.",
+            "Dates are `YYYY-MM-DD`, durations ISO 8601 (`P12M`), countries ISO 3166-1 alpha-2 (`SE`).",
+        ),
+        Rule(
+            "LGL008",
+            "error",
+            "An id or language code has a character that is not allowed.",
+            "Ids are lowercase letters, digits, `_` and `-`, starting with a letter.",
+        ),
+        Rule(
+            "LGL010",
+            "error",
+            "A reference to an id that does not exist.",
+            "Define the id, or refer to one that exists (both places are named).",
+        ),
+        Rule(
+            "LGL011",
+            "error",
+            "A custom id has no label.",
+            "Give the item a `label`, or use a built-in id.",
+        ),
+        Rule(
+            "LGL012",
+            "error",
+            "Unknown built-in supervisory authority.",
+            "Use a built-in key (`SE`, `DK`, `DE-BY`, …) or `{name, url, address}`.",
+        ),
         Rule("LGL013", "error", "Two items of one list share an id.", "Give each item its own id."),
-        Rule("LGL020", "error", "Placeholder or template text left in a field.", "Replace `[X]`, `TODO`, `TBD`, `XXX`, `lorem ipsum` or `example.com` with the real value."),
-        Rule("LGL021", "error", "Legal basis `f` without `legitimate_interest`.", "Describe the legitimate interest (Art. 13(1)(d))."),
-        Rule("LGL022", "error", "Legal basis `a` without a way to withdraw consent.", "Say how to withdraw in `withdraw` (Art. 7(3), 13(2)(c))."),
-        Rule("LGL023", "error", "A cookie that needs consent, with no consent path.", "Keep `consent: true` in the plugin options, or mark the cookie `necessary` if it is."),
-        Rule("LGL024", "error", "Consumer terms that exclude refunds.", "With `audience: b2c` or `both`, use `refunds: pro_rata` or a text that keeps the 14-day right of withdrawal."),
-        Rule("LGL025", "error", "Two versions of one document take effect on the same date.", "Merge the two entries or change one `effective` date."),
-        Rule("LGL026", "error", "A text lacks a language of the site.", "Add the language to the text map, or set `fallback: true`."),
-        Rule("LGL027", "error", "A custom section refers to a section that does not exist.", "Use a section id of that document for `after`/`replace`."),
-        Rule("LGL101", "warning", "An item GDPR Art. 13/14 requires is missing.", "Add the facts named in the message."),
-        Rule("LGL102", "warning", "A material change is published less than 30 days before it takes effect.", "Publish earlier, or move `effective` later."),
-        Rule("LGL103", "warning", "A prose field is a plain string in a multi-language site.", "Give a map with a text per language (`{en: …, sv: …}`)."),
-        Rule("LGL104", "warning", "A cookie from a recipient in a third country with no transfer entry.", "Add a `transfers` entry (country and mechanism) to that recipient."),
-        Rule("LGL105", "warning", "A recipient category that looks like a misspelt built-in.", "Use the built-in id named in the message."),
+        Rule(
+            "LGL020",
+            "error",
+            "Placeholder or template text left in a field.",
+            "Replace `[X]`, `TODO`, `TBD`, `XXX`, `lorem ipsum` or `example.com` with the real value.",
+        ),
+        Rule(
+            "LGL021",
+            "error",
+            "Legal basis `f` without `legitimate_interest`.",
+            "Describe the legitimate interest (Art. 13(1)(d)).",
+        ),
+        Rule(
+            "LGL022",
+            "error",
+            "Legal basis `a` without a way to withdraw consent.",
+            "Say how to withdraw in `withdraw` (Art. 7(3), 13(2)(c)).",
+        ),
+        Rule(
+            "LGL023",
+            "error",
+            "A cookie that needs consent, with no consent path.",
+            "Keep `consent: true` in the plugin options, or mark the cookie `necessary` if it is.",
+        ),
+        Rule(
+            "LGL024",
+            "error",
+            "Consumer terms that exclude refunds.",
+            "With `audience: b2c` or `both`, use `refunds: pro_rata` or a text that keeps the 14-day right of withdrawal.",
+        ),
+        Rule(
+            "LGL025",
+            "error",
+            "Two versions of one document take effect on the same date.",
+            "Merge the two entries or change one `effective` date.",
+        ),
+        Rule(
+            "LGL026",
+            "error",
+            "A text lacks a language of the site.",
+            "Add the language to the text map, or set `fallback: true`.",
+        ),
+        Rule(
+            "LGL027",
+            "error",
+            "A custom section refers to a section that does not exist.",
+            "Use a section id of that document for `after`/`replace`.",
+        ),
+        Rule(
+            "LGL101",
+            "warning",
+            "An item GDPR Art. 13/14 requires is missing.",
+            "Add the facts named in the message.",
+        ),
+        Rule(
+            "LGL102",
+            "warning",
+            "A material change is published less than 30 days before it takes effect.",
+            "Publish earlier, or move `effective` later.",
+        ),
+        Rule(
+            "LGL103",
+            "warning",
+            "A prose field is a plain string in a multi-language site.",
+            "Give a map with a text per language (`{en: …, sv: …}`).",
+        ),
+        Rule(
+            "LGL104",
+            "warning",
+            "A cookie from a recipient in a third country with no transfer entry.",
+            "Add a `transfers` entry (country and mechanism) to that recipient.",
+        ),
+        Rule(
+            "LGL105",
+            "warning",
+            "A recipient category that looks like a misspelt built-in.",
+            "Use the built-in id named in the message.",
+        ),
     ]
 }
 
@@ -73,18 +188,46 @@ _PLACEHOLDERS = [
 _EXAMPLE_DOMAIN = re.compile(r"\bexample\.(?:com|org|net)\b", re.IGNORECASE)
 _CONTACT_KEYS = {"email", "privacy_email", "website", "url", "phone"}
 
-PRIVACY_SECTIONS = (
-    "controller dpo representative data sources purposes legitimate_interests recipients "
-    "transfers retention automated_decisions rights withdraw_consent complaint provision children "
-    "cookies security changes contact"
-).split()
+PRIVACY_SECTIONS = [
+    "controller",
+    "dpo",
+    "representative",
+    "data",
+    "sources",
+    "purposes",
+    "legitimate_interests",
+    "recipients",
+    "transfers",
+    "retention",
+    "automated_decisions",
+    "rights",
+    "withdraw_consent",
+    "complaint",
+    "provision",
+    "children",
+    "cookies",
+    "security",
+    "changes",
+    "contact",
+]
 DOCUMENT_SECTIONS = {
     "privacy": PRIVACY_SECTIONS,
-    "cookies": "intro what_are_cookies categories table manage changes contact".split(),
-    "terms": (
-        "parties service binding_period billing termination refunds access_after_termination "
-        "changes data_processing liability governing_law acceptance contact"
-    ).split(),
+    "cookies": ["intro", "what_are_cookies", "categories", "table", "manage", "changes", "contact"],
+    "terms": [
+        "parties",
+        "service",
+        "binding_period",
+        "billing",
+        "termination",
+        "refunds",
+        "access_after_termination",
+        "changes",
+        "data_processing",
+        "liability",
+        "governing_law",
+        "acceptance",
+        "contact",
+    ],
 }
 
 
@@ -126,8 +269,11 @@ class Linter:
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(self.data, key)):
             if item.id in seen:
-                self.add("LGL013", f"id `{item.id}` is used twice here (first at {key}[{seen[item.id]}])",
-                         (key, i, "id"))
+                self.add(
+                    "LGL013",
+                    f"id `{item.id}` is used twice here (first at {key}[{seen[item.id]}])",
+                    (key, i, "id"),
+                )
             seen.setdefault(item.id, i)
         return set(seen)
 
@@ -139,66 +285,104 @@ class Linter:
         self._unique("purposes")
         for i, item in enumerate(data.data_categories):
             if item.id not in DATA_CATEGORIES and item.label is None:
-                self.add("LGL011", f"`{item.id}` is not a built-in data category, so it needs a "
-                         f"`label`; built-in ids: {', '.join(DATA_CATEGORIES)}", ("data_categories", i))
-        for i, item in enumerate(data.sources):
-            if item.id not in SOURCES and item.label is None:
-                self.add("LGL011", f"`{item.id}` is not a built-in source, so it needs a `label`; "
-                         f"built-in ids: {', '.join(SOURCES)}", ("sources", i))
+                self.add(
+                    "LGL011",
+                    f"`{item.id}` is not a built-in data category, so it needs a "
+                    f"`label`; built-in ids: {', '.join(DATA_CATEGORIES)}",
+                    ("data_categories", i),
+                )
+        for i, src_item in enumerate(data.sources):
+            if src_item.id not in SOURCES and src_item.label is None:
+                self.add(
+                    "LGL011",
+                    f"`{src_item.id}` is not a built-in source, so it needs a `label`; "
+                    f"built-in ids: {', '.join(SOURCES)}",
+                    ("sources", i),
+                )
         for i, purpose in enumerate(data.purposes):
             for j, cat in enumerate(purpose.data):
                 if cat not in categories and cat not in DATA_CATEGORIES:
-                    self.add("LGL010", f"unknown data category `{cat}`: declare it under "
-                             f"`data_categories` with a label, or use a built-in id "
-                             f"({', '.join(DATA_CATEGORIES)})", ("purposes", i, "data", j))
+                    self.add(
+                        "LGL010",
+                        f"unknown data category `{cat}`: declare it under "
+                        f"`data_categories` with a label, or use a built-in id "
+                        f"({', '.join(DATA_CATEGORIES)})",
+                        ("purposes", i, "data", j),
+                    )
             for j, src in enumerate(purpose.sources):
                 if src not in sources and src not in SOURCES:
-                    self.add("LGL010", f"unknown source `{src}`: declare it under `sources`, or "
-                             f"use a built-in id ({', '.join(SOURCES)})", ("purposes", i, "sources", j))
+                    self.add(
+                        "LGL010",
+                        f"unknown source `{src}`: declare it under `sources`, or "
+                        f"use a built-in id ({', '.join(SOURCES)})",
+                        ("purposes", i, "sources", j),
+                    )
             if isinstance(purpose.retention, str) and purpose.retention not in data.retention:
                 known = ", ".join(data.retention) or "none defined"
-                self.add("LGL010", f"unknown retention `{purpose.retention}`: define it under the "
-                         f"top-level `retention` map (defined: {known})", ("purposes", i, "retention"))
+                self.add(
+                    "LGL010",
+                    f"unknown retention `{purpose.retention}`: define it under the "
+                    f"top-level `retention` map (defined: {known})",
+                    ("purposes", i, "retention"),
+                )
         if data.cookies:
             for i, cookie in enumerate(data.cookies.items):
                 if cookie.provider != "first_party" and cookie.provider not in recipients:
-                    self.add("LGL010", f"cookie provider `{cookie.provider}` is neither "
-                             f"`first_party` nor a recipient id (recipients: "
-                             f"{', '.join(sorted(recipients)) or 'none'})",
-                             ("cookies", "items", i, "provider"))
+                    self.add(
+                        "LGL010",
+                        f"cookie provider `{cookie.provider}` is neither "
+                        f"`first_party` nor a recipient id (recipients: "
+                        f"{', '.join(sorted(recipients)) or 'none'})",
+                        ("cookies", "items", i, "provider"),
+                    )
         if isinstance(data.supervisory_authority, str):
             from . import authorities
 
             if authorities.get(data.supervisory_authority) is None:
-                self.add("LGL012", f"`{data.supervisory_authority}` is not a built-in authority; "
-                         f"use one of {', '.join(authorities.keys())}, or give "
-                         "`{name, url, address}`", ("supervisory_authority",))
+                self.add(
+                    "LGL012",
+                    f"`{data.supervisory_authority}` is not a built-in authority; "
+                    f"use one of {', '.join(authorities.keys())}, or give "
+                    "`{name, url, address}`",
+                    ("supervisory_authority",),
+                )
         custom_ids = {s.id for s in data.sections}
         for i, section in enumerate(data.sections):
             valid = set(DOCUMENT_SECTIONS[section.document]) | custom_ids
             for key in ("after", "replace"):
                 target = getattr(section, key)
                 if target is not None and target not in valid:
-                    self.add("LGL027", f"`{target}` is not a section of the {section.document} "
-                             f"document; valid: {', '.join(DOCUMENT_SECTIONS[section.document])}",
-                             ("sections", i, key))
-        from .vocabulary import RECIPIENT_CATEGORIES
+                    self.add(
+                        "LGL027",
+                        f"`{target}` is not a section of the {section.document} "
+                        f"document; valid: {', '.join(DOCUMENT_SECTIONS[section.document])}",
+                        ("sections", i, key),
+                    )
         import difflib
+
+        from .vocabulary import RECIPIENT_CATEGORIES
 
         for i, r in enumerate(data.recipients):
             if isinstance(r.category, str) and r.category not in RECIPIENT_CATEGORIES:
-                close = difflib.get_close_matches(r.category, list(RECIPIENT_CATEGORIES), n=1, cutoff=0.6)
+                close = difflib.get_close_matches(
+                    r.category, list(RECIPIENT_CATEGORIES), n=1, cutoff=0.6
+                )
                 if close or re.fullmatch(r"[a-z_]+", r.category):
                     hint = f"did you mean `{close[0]}`? " if close else ""
-                    self.add("LGL105", f"`{r.category}` is not a built-in recipient category, so it "
-                             f"is shown as written; {hint}built-in: {', '.join(RECIPIENT_CATEGORIES)}",
-                             ("recipients", i, "category"))
+                    self.add(
+                        "LGL105",
+                        f"`{r.category}` is not a built-in recipient category, so it "
+                        f"is shown as written; {hint}built-in: {', '.join(RECIPIENT_CATEGORIES)}",
+                        ("recipients", i, "category"),
+                    )
 
     # --- placeholders --------------------------------------------------------------------
 
     def placeholders(self) -> None:
         for path, value in walk_strings(self.located.data):
-            key = next((p for p in reversed(path) if isinstance(p, str) and not LANGUAGE_RE.match(p)), "")
+            key = next(
+                (p for p in reversed(path) if isinstance(p, str) and not LANGUAGE_RE.match(p)), ""
+            )
             markdown = key in {"body"} or (path and path[0] == "intro")
             for pattern, label in _PLACEHOLDERS:
                 if markdown and label.startswith("bracketed"):
@@ -206,12 +390,16 @@ class Linter:
                 match = pattern.search(value)
                 if match:
                     what = label.format(match=repr(match.group(0)))
-                    self.add("LGL020", f"placeholder text left in: {what}; write the real value",
-                             path)
+                    self.add(
+                        "LGL020", f"placeholder text left in: {what}; write the real value", path
+                    )
                     break
             if key in _CONTACT_KEYS and _EXAMPLE_DOMAIN.search(value):
-                self.add("LGL020", f"{value!r} is an example address; use the organisation's "
-                         "real contact details", path)
+                self.add(
+                    "LGL020",
+                    f"{value!r} is an example address; use the organisation's real contact details",
+                    path,
+                )
 
     # --- legal rules ---------------------------------------------------------------------
 
@@ -219,37 +407,73 @@ class Linter:
         data = self.data
         for i, p in enumerate(data.purposes):
             if p.legal_basis == "f" and p.legitimate_interest is None:
-                self.add("LGL021", "legal basis `f` (legitimate interests) needs "
-                         "`legitimate_interest`: what interest you pursue", ("purposes", i, "legal_basis"))
+                self.add(
+                    "LGL021",
+                    "legal basis `f` (legitimate interests) needs "
+                    "`legitimate_interest`: what interest you pursue",
+                    ("purposes", i, "legal_basis"),
+                )
             if p.legal_basis == "a" and p.withdraw is None:
-                self.add("LGL022", "legal basis `a` (consent) needs `withdraw`: how a person "
-                         "withdraws consent", ("purposes", i, "legal_basis"))
+                self.add(
+                    "LGL022",
+                    "legal basis `a` (consent) needs `withdraw`: how a person withdraws consent",
+                    ("purposes", i, "legal_basis"),
+                )
             if p.retention is None:
-                self.add("LGL101", f"purpose `{p.id}` has no `retention`: say how long the data is "
-                         "kept, or the criteria (Art. 13(2)(a))", ("purposes", i))
+                self.add(
+                    "LGL101",
+                    f"purpose `{p.id}` has no `retention`: say how long the data is "
+                    "kept, or the criteria (Art. 13(2)(a))",
+                    ("purposes", i),
+                )
         if data.cookies and not self.consent:
             for i, c in enumerate(data.cookies.items):
                 if c.category != "necessary":
-                    self.add("LGL023", f"cookie `{c.name}` is `{c.category}`, so it needs consent "
-                             "before it is set, but the consent banner is off (`consent: false`)",
-                             ("cookies", "items", i, "category"))
-        if data.audience in {"b2c", "both"} and data.terms and data.terms.refunds == "none_if_delivered_as_agreed":
-            self.add("LGL024", "consumers keep a 14-day right of withdrawal (Directive 2011/83/EU); "
-                     "`refunds: none_if_delivered_as_agreed` cannot apply to them",
-                     ("terms", "refunds"))
+                    self.add(
+                        "LGL023",
+                        f"cookie `{c.name}` is `{c.category}`, so it needs consent "
+                        "before it is set, but the consent banner is off (`consent: false`)",
+                        ("cookies", "items", i, "category"),
+                    )
+        if (
+            data.audience in {"b2c", "both"}
+            and data.terms
+            and data.terms.refunds == "none_if_delivered_as_agreed"
+        ):
+            self.add(
+                "LGL024",
+                "consumers keep a 14-day right of withdrawal (Directive 2011/83/EU); "
+                "`refunds: none_if_delivered_as_agreed` cannot apply to them",
+                ("terms", "refunds"),
+            )
         org = data.organisation
         if not (org.email or org.privacy_email or org.phone or org.address):
-            self.add("LGL101", "no contact details: give at least `email` or `address` "
-                     "(Art. 13(1)(a))", ("organisation",))
+            self.add(
+                "LGL101",
+                "no contact details: give at least `email` or `address` (Art. 13(1)(a))",
+                ("organisation",),
+            )
         if not data.purposes:
-            self.add("LGL101", "no `purposes`: list what you process personal data for, each with "
-                     "its legal basis (Art. 13(1)(c))", ())
+            self.add(
+                "LGL101",
+                "no `purposes`: list what you process personal data for, each with "
+                "its legal basis (Art. 13(1)(c))",
+                (),
+            )
         if not data.recipients:
-            self.add("LGL101", "no `recipients`: list who receives personal data, at least by "
-                     "category (Art. 13(1)(e))", ())
+            self.add(
+                "LGL101",
+                "no `recipients`: list who receives personal data, at least by "
+                "category (Art. 13(1)(e))",
+                (),
+            )
         if data.supervisory_authority is None:
-            self.add("LGL101", "no `supervisory_authority`: name the authority a person can "
-                     "complain to (Art. 13(2)(d)), e.g. `SE`", ())
+            self.add(
+                "LGL101",
+                "no `supervisory_authority`: name the authority a person can "
+                "complain to (Art. 13(2)(d)), e.g. `SE`",
+                (),
+            )
         indirect = [s for p in data.purposes for s in p.sources if s != "data_subject"]
         declared = {s.id for s in data.sources}
         for s in indirect:
@@ -262,23 +486,33 @@ class Linter:
             for i, c in enumerate(data.cookies.items):
                 r = by_id.get(c.provider)
                 if r and r.country and r.country not in EEA and not r.transfers:
-                    self.add("LGL104", f"cookie `{c.name}` comes from `{r.id}` in {r.country}, a "
-                             "third country, but that recipient has no `transfers` entry",
-                             ("cookies", "items", i, "provider"))
+                    self.add(
+                        "LGL104",
+                        f"cookie `{c.name}` comes from `{r.id}` in {r.country}, a "
+                        "third country, but that recipient has no `transfers` entry",
+                        ("cookies", "items", i, "provider"),
+                    )
 
     def versions(self) -> None:
         seen: dict[tuple[str, Any], int] = {}
         for i, v in enumerate(self.data.versions):
             for doc in v.documents or ["privacy", "cookies", "terms"]:
                 if (doc, v.effective) in seen:
-                    self.add("LGL025", f"two versions of `{doc}` take effect on {v.effective} "
-                             f"(versions[{seen[(doc, v.effective)]}] and versions[{i}])",
-                             ("versions", i, "effective"))
+                    self.add(
+                        "LGL025",
+                        f"two versions of `{doc}` take effect on {v.effective} "
+                        f"(versions[{seen[(doc, v.effective)]}] and versions[{i}])",
+                        ("versions", i, "effective"),
+                    )
                 seen.setdefault((doc, v.effective), i)
             if v.material and v.published and v.effective - v.published < timedelta(days=30):
-                self.add("LGL102", f"material change published {v.published}, only "
-                         f"{(v.effective - v.published).days} days before it takes effect on "
-                         f"{v.effective}; give people at least 30 days", ("versions", i, "published"))
+                self.add(
+                    "LGL102",
+                    f"material change published {v.published}, only "
+                    f"{(v.effective - v.published).days} days before it takes effect on "
+                    f"{v.effective}; give people at least 30 days",
+                    ("versions", i, "published"),
+                )
 
     # --- translations --------------------------------------------------------------------
 
@@ -288,16 +522,30 @@ class Linter:
             if isinstance(value, dict):
                 missing = [lang for lang in self.languages if not _has_language(value, lang)]
                 if missing and not self.fallback:
-                    self.add("LGL026", f"no text for {', '.join(missing)} (the site's languages are "
-                             f"{', '.join(self.languages)}); add it, or set `fallback: true`", path)
+                    self.add(
+                        "LGL026",
+                        f"no text for {', '.join(missing)} (the site's languages are "
+                        f"{', '.join(self.languages)}); add it, or set `fallback: true`",
+                        path,
+                    )
                 elif missing:
-                    self.findings.append(Finding(
-                        self.located.file, *self.located.where(path), "LGL026", "warning",
-                        f"no text for {', '.join(missing)}; the default language is shown instead",
-                        format_path(path)))
+                    self.findings.append(
+                        Finding(
+                            self.located.file,
+                            *self.located.where(path),
+                            "LGL026",
+                            "warning",
+                            f"no text for {', '.join(missing)}; the default language is shown instead",
+                            format_path(path),
+                        )
+                    )
             elif multi and _is_prose(path):
-                self.add("LGL103", f"this text is the same in every language; give one per "
-                         f"language: {{{', '.join(f'{lang}: …' for lang in self.languages)}}}", path)
+                self.add(
+                    "LGL103",
+                    f"this text is the same in every language; give one per "
+                    f"language: {{{', '.join(f'{lang}: …' for lang in self.languages)}}}",
+                    path,
+                )
 
 
 def _has_language(value: dict[str, str], language: str) -> bool:
@@ -308,7 +556,7 @@ def _is_prose(path: Path_) -> bool:
     key = path[-1] if path else ""
     if key == "from":
         return False
-    return isinstance(key, str) and key in PROSE_KEYS or (len(path) == 2 and path[0] == "intro")
+    return (isinstance(key, str) and key in PROSE_KEYS) or (len(path) == 2 and path[0] == "intro")
 
 
 def walk_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
@@ -333,9 +581,7 @@ def is_text_map(value: Any) -> bool:
 
 def walk_texts(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str | dict[str, str]]]:
     """Every Text value: language maps, and plain strings (callers filter by key)."""
-    if is_text_map(value) and path and isinstance(path[-1], str):
-        yield path, value
-    elif isinstance(value, str):
+    if (is_text_map(value) and path and isinstance(path[-1], str)) or isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for k, v in value.items():

@@ -69,8 +69,10 @@ def safe_url(url: str) -> str:
 
 
 def email_link(address: str) -> Md:
-    return link(address, f"mailto:{address}") if safe_url(f"mailto:{address}") != "#" else escape(
-        address
+    return (
+        link(address, f"mailto:{address}")
+        if safe_url(f"mailto:{address}") != "#"
+        else escape(address)
     )
 
 

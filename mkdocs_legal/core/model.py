@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -89,7 +89,7 @@ Country = Annotated[
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Language = Annotated[str, Field(pattern=LANGUAGE_RE.pattern)]
 
-Text = Union[str, dict[Language, str]]
+Text = str | dict[Language, str]
 """A string used in every language, or a map from language code to string."""
 
 LegalBasis = Literal["a", "b", "c", "d", "e", "f"]
@@ -189,9 +189,9 @@ class Purpose(Strict):
     legitimate_interest: Text | None = None
     legal_obligation: Text | None = None
     withdraw: Text | None = None
-    provision: (
-        Literal["statutory", "contractual", "required_for_contract", "voluntary"] | None
-    ) = None
+    provision: Literal["statutory", "contractual", "required_for_contract", "voluntary"] | None = (
+        None
+    )
     consequence: Text | None = None
     retention: Identifier | Retention | None = None
 

@@ -65,7 +65,7 @@ def _plugin_entries(config: dict[str, Any]) -> dict[str, Any]:
 def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8-sig") as handle:
-            loaded = yaml.load(handle, Loader=_TolerantLoader)  # noqa: S506 - SafeLoader subclass
+            loaded = yaml.load(handle, Loader=_TolerantLoader)
     except (OSError, yaml.YAMLError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
@@ -112,7 +112,12 @@ def find_settings(data_file: Path | None, cwd: Path) -> SiteSettings:
     """Settings for `data_file` (or the site in `cwd`): mkdocs.yml beside it, else defaults."""
     search = [data_file.parent] if data_file is not None else [cwd]
     config_file = next(
-        (d / name for d in search for name in ("mkdocs.yml", "mkdocs.yaml") if (d / name).is_file()),
+        (
+            d / name
+            for d in search
+            for name in ("mkdocs.yml", "mkdocs.yaml")
+            if (d / name).is_file()
+        ),
         None,
     )
     config = read_mkdocs_yml(config_file) if config_file else {}

@@ -63,8 +63,10 @@ LEGAL_BASES: dict[str, str] = {
 
 MECHANISMS: dict[str, str] = {
     "adequacy": N_("an adequacy decision of the European Commission (Article 45 GDPR)"),
-    "scc": N_("standard data protection clauses adopted by the European Commission "
-              "(Article 46(2)(c) GDPR)"),
+    "scc": N_(
+        "standard data protection clauses adopted by the European Commission "
+        "(Article 46(2)(c) GDPR)"
+    ),
     "bcr": N_("binding corporate rules (Article 47 GDPR)"),
     "derogation": N_("a derogation for specific situations (Article 49 GDPR)"),
 }
@@ -72,7 +74,9 @@ MECHANISMS: dict[str, str] = {
 RETENTION_EVENTS: dict[str, str] = {
     "collection": N_("from when the data was collected"),
     "contract_end": N_("from the end of the contract"),
-    "end_of_financial_year": N_("from the end of the financial year in which the data was recorded"),
+    "end_of_financial_year": N_(
+        "from the end of the financial year in which the data was recorded"
+    ),
     "consent_withdrawn": N_("until you withdraw your consent"),
     "last_contact": N_("from our last contact with you"),
 }
@@ -94,19 +98,29 @@ SECURITY_MEASURES: dict[str, str] = {
 }
 
 RIGHTS: dict[str, str] = {
-    "access": N_("**Right of access** (Article 15 GDPR): you may ask for confirmation of whether "
-                 "we process personal data about you and for a copy of it."),
-    "rectification": N_("**Right to rectification** (Article 16 GDPR): you may ask us to correct "
-                        "inaccurate data and complete incomplete data."),
-    "erasure": N_("**Right to erasure** (Article 17 GDPR): you may ask us to erase your data, for "
-                  "example when it is no longer needed for the purpose it was collected for."),
-    "restriction": N_("**Right to restriction of processing** (Article 18 GDPR): you may ask us "
-                      "to restrict processing, for example while we check a complaint about "
-                      "accuracy."),
-    "portability": N_("**Right to data portability** (Article 20 GDPR): where we process data on "
-                      "the basis of your consent or a contract, you may receive the data you gave "
-                      "us in a structured, commonly used, machine-readable format and have it "
-                      "sent to another controller."),
+    "access": N_(
+        "**Right of access** (Article 15 GDPR): you may ask for confirmation of whether "
+        "we process personal data about you and for a copy of it."
+    ),
+    "rectification": N_(
+        "**Right to rectification** (Article 16 GDPR): you may ask us to correct "
+        "inaccurate data and complete incomplete data."
+    ),
+    "erasure": N_(
+        "**Right to erasure** (Article 17 GDPR): you may ask us to erase your data, for "
+        "example when it is no longer needed for the purpose it was collected for."
+    ),
+    "restriction": N_(
+        "**Right to restriction of processing** (Article 18 GDPR): you may ask us "
+        "to restrict processing, for example while we check a complaint about "
+        "accuracy."
+    ),
+    "portability": N_(
+        "**Right to data portability** (Article 20 GDPR): where we process data on "
+        "the basis of your consent or a contract, you may receive the data you gave "
+        "us in a structured, commonly used, machine-readable format and have it "
+        "sent to another controller."
+    ),
 }
 
 COOKIE_CATEGORIES: dict[str, str] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
@@ -18,8 +20,8 @@ class _KeyedType(c.Type):  # type: ignore[type-arg]
     `Config` is a `UserDict`, so an option attribute cannot be called `data`.
     """
 
-    def __init__(self, key: str, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, key: str, type_: type[Any], **kwargs: Any) -> None:
+        super().__init__(type_, **kwargs)
         self._key = key
 
     def __set_name__(self, owner: type, name: str) -> None:

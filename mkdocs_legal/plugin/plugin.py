@@ -59,7 +59,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
 
     def data_path(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
-        return (base / self.config.data_file).resolve()
+        return (base / str(self.config.data_file)).resolve()
 
     def history_path(self, config: MkDocsConfig) -> Path:
         base = Path(config.config_file_path or ".").resolve().parent
@@ -96,7 +96,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
 
     def _load(self, data_file: Path, site: i18n_bridge.Site) -> None:
         """Read, check and render everything once; reuse it while the files are unchanged."""
-        stamp = fingerprint((data_file,)) + (("languages", hash(site.languages), 0),)
+        stamp = (*fingerprint((data_file,)), ("languages", hash(site.languages), 0))
         if stamp == self._fingerprint and self._loaded is not None:
             return
         options = Options(site.languages, self.config.fallback, self.config.consent)

@@ -28,7 +28,9 @@ def available(data: LegalData) -> list[str]:
     return [d for d in ORDER if d in have and d in RENDERERS]
 
 
-def render(data: LegalData, document: str, language: Language, links: Links | None = None) -> Document:
+def render(
+    data: LegalData, document: str, language: Language, links: Links | None = None
+) -> Document:
     """Render one document in one language."""
     return RENDERERS[document](Context(data, language, links or Links()))
 

@@ -31,7 +31,9 @@ def citation(ctx: Context, point: str) -> Md:
 
 
 def basis(ctx: Context, point: str) -> Md:
-    return ctx._("{basis} ({citation})", basis=ctx.lang._(LEGAL_BASES[point]), citation=citation(ctx, point))
+    return ctx._(
+        "{basis} ({citation})", basis=ctx.lang._(LEGAL_BASES[point]), citation=citation(ctx, point)
+    )
 
 
 def category_label(ctx: Context, category_id: str) -> str:
@@ -102,8 +104,12 @@ def controller(ctx: Context) -> Md:
         ident.append(ctx.text(org.legal_form))
     if org.org_number:
         ident.append(ctx._("reg. no. {number}", number=org.org_number))
-    lines = [ctx._("{organisation} is the controller of the personal data described in this "
-                   "policy.", organisation=Md(", ".join(ident)))]
+    lines = [
+        ctx._(
+            "{organisation} is the controller of the personal data described in this policy.",
+            organisation=Md(", ".join(ident)),
+        )
+    ]
     return paragraphs(*lines, contact_block(ctx, privacy=False))
 
 
@@ -153,8 +159,10 @@ def dpo(ctx: Context) -> Md | None:
     if person.phone:
         rows.append(ctx._("Telephone: {phone}", phone=phone_link(person.phone)))
     return paragraphs(
-        ctx._("We have appointed a data protection officer, whom you can contact about "
-              "anything concerning the processing of your personal data."),
+        ctx._(
+            "We have appointed a data protection officer, whom you can contact about "
+            "anything concerning the processing of your personal data."
+        ),
         bullet_list(rows),
     )
 
@@ -214,36 +222,56 @@ def purposes(ctx: Context) -> Md | None:
     for purpose in ctx.data.purposes:
         rows = []
         if purpose.data:
-            rows.append(ctx._("Personal data: {categories}", categories=ctx.lang.list(
-                [category_label(ctx, i) for i in purpose.data])))
+            rows.append(
+                ctx._(
+                    "Personal data: {categories}",
+                    categories=ctx.lang.list([category_label(ctx, i) for i in purpose.data]),
+                )
+            )
         rows.append(ctx._("Legal basis: {basis}", basis=basis(ctx, purpose.legal_basis)))
         if purpose.legal_basis == "c" and purpose.legal_obligation is not None:
-            rows.append(ctx._("Legal obligation: {obligation}",
-                              obligation=ctx.plain(purpose.legal_obligation)))
+            rows.append(
+                ctx._(
+                    "Legal obligation: {obligation}", obligation=ctx.plain(purpose.legal_obligation)
+                )
+            )
         if purpose.legal_basis == "f" and purpose.legitimate_interest is not None:
-            rows.append(ctx._("Our legitimate interest: {interest}",
-                              interest=ctx.plain(purpose.legitimate_interest)))
+            rows.append(
+                ctx._(
+                    "Our legitimate interest: {interest}",
+                    interest=ctx.plain(purpose.legitimate_interest),
+                )
+            )
         retention = retention_of(ctx, purpose)
         if retention is not None:
             rows.append(ctx._("Retention: {retention}", retention=retention_text(ctx, retention)))
         blocks.append(paragraphs(f"**{ctx.text(purpose.description)}**", bullet_list(rows)))
-    return paragraphs(ctx._("We process personal data for the following purposes, each on the "
-                            "legal basis stated:"), *blocks)
+    return paragraphs(
+        ctx._(
+            "We process personal data for the following purposes, each on the legal basis stated:"
+        ),
+        *blocks,
+    )
 
 
 def legitimate_interests(ctx: Context) -> Md | None:
     rows = [
-        ctx._("{purpose}: {interest}", purpose=ctx.plain(p.description),
-              interest=ctx.plain(p.legitimate_interest))
+        ctx._(
+            "{purpose}: {interest}",
+            purpose=ctx.plain(p.description),
+            interest=ctx.plain(p.legitimate_interest),
+        )
         for p in ctx.data.purposes
         if p.legal_basis == "f" and p.legitimate_interest is not None
     ]
     if not rows:
         return None
     return paragraphs(
-        ctx._("Where we rely on our legitimate interests ({citation}), these are the interests we "
-              "pursue. We have weighed them against your interests and rights.",
-              citation=citation(ctx, "f")),
+        ctx._(
+            "Where we rely on our legitimate interests ({citation}), these are the interests we "
+            "pursue. We have weighed them against your interests and rights.",
+            citation=citation(ctx, "f"),
+        ),
         bullet_list(rows),
     )
 
@@ -258,8 +286,11 @@ def recipients(ctx: Context) -> Md | None:
             if r.category in RECIPIENT_CATEGORIES
             else ctx.plain(r.category)
         )
-        head = ctx._("{name} ({category})", name=r.name, category=category) if r.name else escape(
-            category[:1].upper() + category[1:])
+        head = (
+            ctx._("{name} ({category})", name=r.name, category=category)
+            if r.name
+            else escape(category[:1].upper() + category[1:])
+        )
         details = [ctx.lang._(ROLES[r.role])]
         if r.country:
             details.append(ctx.lang.country(r.country))
@@ -267,17 +298,22 @@ def recipients(ctx: Context) -> Md | None:
         if r.condition is not None:
             line = Md(f"{line}. {ctx.text(r.condition)}")
         rows.append(line)
-    return paragraphs(ctx._("We share personal data with these recipients or categories of "
-                            "recipients:"), bullet_list(rows))
+    return paragraphs(
+        ctx._("We share personal data with these recipients or categories of recipients:"),
+        bullet_list(rows),
+    )
 
 
 def transfers(ctx: Context) -> Md | None:
     rows = []
     for r in ctx.data.recipients:
         for t in r.transfers:
-            line = ctx._("{recipient}, {country}: {mechanism}", recipient=recipient_label(ctx, r.id),
-                         country=ctx.lang.country(t.country),
-                         mechanism=ctx.lang._(MECHANISMS[t.mechanism]))
+            line = ctx._(
+                "{recipient}, {country}: {mechanism}",
+                recipient=recipient_label(ctx, r.id),
+                country=ctx.lang.country(t.country),
+                mechanism=ctx.lang._(MECHANISMS[t.mechanism]),
+            )
             extra = [ctx.text(t.instrument)] if t.instrument is not None else []
             if t.copy_ is not None:
                 extra.append(ctx._("How to get a copy: {how}", how=ctx.plain(t.copy_)))
@@ -285,18 +321,23 @@ def transfers(ctx: Context) -> Md | None:
     regions = ctx.data.storage.regions if ctx.data.storage else []
     if rows:
         return paragraphs(
-            ctx._("Some recipients are in countries outside the EU/EEA (third countries). "
-                  "Each transfer is protected as follows:"),
+            ctx._(
+                "Some recipients are in countries outside the EU/EEA (third countries). "
+                "Each transfer is protected as follows:"
+            ),
             bullet_list(rows),
         )
     if regions and all(r in {"EU", "EEA"} or r in EEA for r in regions):
-        return ctx._("We store personal data in {regions} and do not transfer it to countries "
-                     "outside the EU/EEA.", regions=ctx.lang.list([ctx.lang.country(r) for r in regions]))
+        return ctx._(
+            "We store personal data in {regions} and do not transfer it to countries "
+            "outside the EU/EEA.",
+            regions=ctx.lang.list([ctx.lang.country(r) for r in regions]),
+        )
     return None
 
 
 def retention(ctx: Context) -> Md | None:
-    rows = []
+    rows: list[list[str]] = []
     for p in ctx.data.purposes:
         r = retention_of(ctx, p)
         if r is not None:
@@ -304,8 +345,10 @@ def retention(ctx: Context) -> Md | None:
     if not rows:
         return None
     return paragraphs(
-        ctx._("We keep personal data only as long as the purpose requires. Then we erase or "
-              "anonymise it."),
+        ctx._(
+            "We keep personal data only as long as the purpose requires. Then we erase or "
+            "anonymise it."
+        ),
         table([ctx._("Purpose"), ctx._("Retention period")], rows),
     )
 
@@ -315,19 +358,34 @@ def automated_decisions(ctx: Context) -> Md | None:
     if decisions is None:
         return None
     if decisions == "none":
-        return ctx._("We do not make decisions based solely on automated processing, including "
-                     "profiling, that produce legal effects concerning you or similarly "
-                     "significantly affect you (Article 22 GDPR).")
+        return ctx._(
+            "We do not make decisions based solely on automated processing, including "
+            "profiling, that produce legal effects concerning you or similarly "
+            "significantly affect you (Article 22 GDPR)."
+        )
     blocks = []
     for d in decisions:
-        blocks.append(paragraphs(
-            f"**{ctx.text(d.description)}**",
-            bullet_list([ctx._("Logic involved: {logic}", logic=ctx.plain(d.logic)),
-                         ctx._("Significance and consequences for you: {consequences}",
-                               consequences=ctx.plain(d.consequences))]),
-        ))
-    return paragraphs(ctx._("We make the following decisions based solely on automated "
-                            "processing, including profiling (Article 22 GDPR):"), *blocks)
+        blocks.append(
+            paragraphs(
+                f"**{ctx.text(d.description)}**",
+                bullet_list(
+                    [
+                        ctx._("Logic involved: {logic}", logic=ctx.plain(d.logic)),
+                        ctx._(
+                            "Significance and consequences for you: {consequences}",
+                            consequences=ctx.plain(d.consequences),
+                        ),
+                    ]
+                ),
+            )
+        )
+    return paragraphs(
+        ctx._(
+            "We make the following decisions based solely on automated "
+            "processing, including profiling (Article 22 GDPR):"
+        ),
+        *blocks,
+    )
 
 
 def bases_in_use(ctx: Context) -> set[str]:
@@ -357,23 +415,30 @@ def rights(ctx: Context) -> Md | None:
     ]
     if "objection" in active:
         blocks.append(ctx._("### Right to object"))
-        blocks.append(ctx._(
-            "**You have the right to object at any time**, on grounds relating to your particular "
-            "situation, to processing based on {citation} (Article 21(1) GDPR). We will then stop, "
-            "unless we demonstrate compelling legitimate grounds that override your interests, "
-            "rights and freedoms, or the processing is needed for legal claims. **You may always "
-            "object to direct marketing**, and we will then stop (Article 21(2) and (3) GDPR).",
-            citation=citation(ctx, "f") if "f" in bases_in_use(ctx) else citation(ctx, "e")))
+        blocks.append(
+            ctx._(
+                "**You have the right to object at any time**, on grounds relating to your particular "
+                "situation, to processing based on {citation} (Article 21(1) GDPR). We will then stop, "
+                "unless we demonstrate compelling legitimate grounds that override your interests, "
+                "rights and freedoms, or the processing is needed for legal claims. **You may always "
+                "object to direct marketing**, and we will then stop (Article 21(2) and (3) GDPR).",
+                citation=citation(ctx, "f") if "f" in bases_in_use(ctx) else citation(ctx, "e"),
+            )
+        )
     how = ctx.data.rights.how
     contact = ctx.data.organisation.privacy_email or ctx.data.organisation.email
     if how is not None:
         blocks.append(ctx.text(how))
     elif contact:
         blocks.append(ctx._("To use your rights, email {email}.", email=email_link(contact)))
-    blocks.append(ctx._(
-        "We answer within {period} of receiving your request. Where requests are complex or "
-        "numerous, we may extend this by two further months; we will then tell you why within the "
-        "first month (Article 12(3) GDPR).", period=ctx.lang.duration(ctx.data.rights.response_time)))
+    blocks.append(
+        ctx._(
+            "We answer within {period} of receiving your request. Where requests are complex or "
+            "numerous, we may extend this by two further months; we will then tell you why within the "
+            "first month (Article 12(3) GDPR).",
+            period=ctx.lang.duration(ctx.data.rights.response_time),
+        )
+    )
     return paragraphs(*blocks)
 
 
@@ -386,9 +451,11 @@ def withdraw_consent(ctx: Context) -> Md | None:
         if p.legal_basis == "a" and p.withdraw is not None
     ]
     return paragraphs(
-        ctx._("Where we process personal data on the basis of your consent, you may withdraw "
-              "your consent at any time. Withdrawing is as easy as giving consent, and it does "
-              "not affect the lawfulness of processing before the withdrawal (Article 7(3) GDPR)."),
+        ctx._(
+            "Where we process personal data on the basis of your consent, you may withdraw "
+            "your consent at any time. Withdrawing is as easy as giving consent, and it does "
+            "not affect the lawfulness of processing before the withdrawal (Article 7(3) GDPR)."
+        ),
         bullet_list(rows) if rows else None,
     )
 
@@ -400,7 +467,8 @@ def complaint(ctx: Context) -> Md | None:
     intro = ctx._(
         "You have the right to lodge a complaint with a supervisory authority, in particular in "
         "the EU/EEA Member State of your habitual residence, place of work or place of the "
-        "alleged infringement (Article 77 GDPR).")
+        "alleged infringement (Article 77 GDPR)."
+    )
     if authority is None:
         return intro
     if isinstance(authority, str):
@@ -432,8 +500,9 @@ def provision(ctx: Context) -> Md | None:
         parts = [ctx.lang._(PROVISION[p.provision])] if p.provision else []
         if p.consequence is not None:
             parts.append(ctx.plain(p.consequence))
-        rows.append(ctx._("{purpose}: {details}", purpose=ctx.plain(p.description),
-                          details=" ".join(parts)))
+        rows.append(
+            ctx._("{purpose}: {details}", purpose=ctx.plain(p.description), details=" ".join(parts))
+        )
     if not rows:
         return None
     return paragraphs(
@@ -445,9 +514,12 @@ def provision(ctx: Context) -> Md | None:
 def children(ctx: Context) -> Md | None:
     if ctx.data.children is None:
         return None
-    return ctx._("Our services are not directed at children under {age}, and we do not knowingly "
-                 "collect personal data from them. If you believe a child has given us personal "
-                 "data, contact us and we will erase it.", age=str(ctx.data.children.min_age))
+    return ctx._(
+        "Our services are not directed at children under {age}, and we do not knowingly "
+        "collect personal data from them. If you believe a child has given us personal "
+        "data, contact us and we will erase it.",
+        age=str(ctx.data.children.min_age),
+    )
 
 
 def cookies(ctx: Context) -> Md | None:
@@ -455,9 +527,11 @@ def cookies(ctx: Context) -> Md | None:
         return None
     target = ctx.link_to("cookies", ctx.lang._("cookie policy"))
     if target:
-        return ctx._("Our website uses cookies and similar technologies. Our {cookie_policy} "
-                     "lists each of them and explains how to manage your choices.",
-                     cookie_policy=target)
+        return ctx._(
+            "Our website uses cookies and similar technologies. Our {cookie_policy} "
+            "lists each of them and explains how to manage your choices.",
+            cookie_policy=target,
+        )
     return ctx._("Our website uses cookies and similar technologies.")
 
 
@@ -466,8 +540,12 @@ def security(ctx: Context) -> Md | None:
     if sec is None or (not sec.measures and sec.text is None):
         return None
     return paragraphs(
-        ctx._("We protect personal data with appropriate technical and organisational measures "
-              "(Article 32 GDPR), including:") if sec.measures else None,
+        ctx._(
+            "We protect personal data with appropriate technical and organisational measures "
+            "(Article 32 GDPR), including:"
+        )
+        if sec.measures
+        else None,
         bullet_list(escape(ctx.lang._(SECURITY_MEASURES[m])) for m in sec.measures),
         ctx.text(sec.text) if sec.text is not None else None,
     )
@@ -475,18 +553,23 @@ def security(ctx: Context) -> Md | None:
 
 def changes(ctx: Context) -> Md:
     history = ctx.link_to("changelog", ctx.lang._("version history"))
-    text = ctx._("We update this policy when our processing changes. The date from which each "
-                 "version applies is shown at the top of the page.")
+    text = ctx._(
+        "We update this policy when our processing changes. The date from which each "
+        "version applies is shown at the top of the page."
+    )
     if history:
-        return paragraphs(text, ctx._("The {history} lists every version and what changed.",
-                                      history=history))
+        return paragraphs(
+            text, ctx._("The {history} lists every version and what changed.", history=history)
+        )
     return text
 
 
 def contact(ctx: Context) -> Md:
     return paragraphs(
-        ctx._("If you have questions about this policy or about how we process your personal "
-              "data, contact us:"),
+        ctx._(
+            "If you have questions about this policy or about how we process your personal "
+            "data, contact us:"
+        ),
         contact_block(ctx, privacy=True),
     )
 

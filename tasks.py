@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Project tasks with nothing but Python ≥ 3.10: each sets up `.venv` first if needed.
+
+python3 tasks.py demo       build and serve the demo site on http://127.0.0.1:8000
+python3 tasks.py test       lint, type-check and run the whole test suite
+python3 tasks.py build      build the demo site into site/
+python3 tasks.py catalogs   extract messages and update the translation catalogs
+python3 tasks.py bench      compare build times with and without the plugin
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".mkdocs-legal-installed"
+
+
+def run(*args: str | Path, **kwargs: object) -> None:
+    print("$", " ".join(str(a) for a in args), flush=True)
+    result = subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs)  # type: ignore[call-overload]
+    if result.returncode:
+        raise SystemExit(result.returncode)
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the package with its test tools, once per pyproject change."""
+    if sys.version_info < (3, 10):  # noqa: UP036 - this file runs before the venv exists
+        raise SystemExit("mkdocs-legal needs Python 3.10 or newer")
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == want:
+        return
+    if not (BIN / "python").exists():
+        print(f"Creating {VENV} …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(BIN / "python", "-m", "pip", "install", "--quiet", "-e", ".[test]")
+    STAMP.write_text(want)
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def demo(args: list[str]) -> None:
+    run(BIN / "mkdocs", "serve", "-a", "127.0.0.1:8000", *args, env=env())
+
+
+def build(args: list[str]) -> None:
+    run(BIN / "mkdocs", "build", "--strict", *args, env=env())
+
+
+def test(args: list[str]) -> None:
+    run(BIN / "ruff", "check", "mkdocs_legal", "tests", "tasks.py", "benchmarks")
+    run(BIN / "ruff", "format", "--check", "mkdocs_legal", "tests", "tasks.py", "benchmarks")
+    run(BIN / "mypy")
+    run(BIN / "python", "-m", "pytest", *args, env=env())
+
+
+def catalogs(args: list[str]) -> None:
+    pot = ROOT / "mkdocs_legal" / "locale" / "mkdocs_legal.pot"
+    run(
+        BIN / "pybabel",
+        "extract",
+        "-k",
+        "_",
+        "-k",
+        "N_",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "mkdocs-legal",
+        "--copyright-holder",
+        "mkdocs-legal contributors",
+        "-o",
+        pot,
+        "mkdocs_legal/core",
+        "mkdocs_legal/plugin",
+    )
+    run(
+        BIN / "pybabel",
+        "update",
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+        "-D",
+        "mkdocs_legal",
+        "-i",
+        pot,
+        "-d",
+        ROOT / "mkdocs_legal" / "locale",
+    )
+
+
+def bench(args: list[str]) -> None:
+    run(BIN / "python", "benchmarks/build_time.py", *args, env=env())
+
+
+TASKS = {"demo": demo, "test": test, "build": build, "catalogs": catalogs, "bench": bench}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
+        raise SystemExit(__doc__)
+    ensure_venv()
+    TASKS[sys.argv[1]](sys.argv[2:])
