@@ -77,7 +77,6 @@ RETENTION_EVENTS: dict[str, str] = {
     "end_of_financial_year": N_(
         "from the end of the financial year in which the data was recorded"
     ),
-    "consent_withdrawn": N_("until you withdraw your consent"),
     "last_contact": N_("from our last contact with you"),
 }
 
@@ -112,8 +111,8 @@ RIGHTS: dict[str, str] = {
     ),
     "restriction": N_(
         "**Right to restriction of processing** (Article 18 GDPR): you may ask us "
-        "to restrict processing, for example while we check a complaint about "
-        "accuracy."
+        "to restrict processing, for example while we check whether data you have "
+        "contested is accurate."
     ),
     "portability": N_(
         "**Right to data portability** (Article 20 GDPR): where we process data on "

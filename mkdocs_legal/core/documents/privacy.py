@@ -55,15 +55,17 @@ def source_label(ctx: Context, source_id: str) -> tuple[str, bool]:
     return ctx.lang._(SOURCES.get(source_id, source_id)), source_id == "public_registers"
 
 
+def category_text(ctx: Context, category: str | dict[str, str]) -> str:
+    """A recipient category: a built-in id's translated label, or the data file's text."""
+    if isinstance(category, str) and category in RECIPIENT_CATEGORIES:
+        return ctx.lang._(RECIPIENT_CATEGORIES[category])
+    return ctx.plain(category)
+
+
 def recipient_label(ctx: Context, recipient_id: str) -> str:
     for r in ctx.data.recipients:
         if r.id == recipient_id:
-            category = (
-                ctx.lang._(RECIPIENT_CATEGORIES[r.category])
-                if isinstance(r.category, str) and r.category in RECIPIENT_CATEGORIES
-                else ctx.plain(r.category)
-            )
-            return r.name or category
+            return r.name or category_text(ctx, r.category)
     return recipient_id
 
 
@@ -77,18 +79,24 @@ def retention_of(ctx: Context, purpose: Purpose) -> Retention | None:
 
 def retention_text(ctx: Context, retention: Retention) -> Md:
     parts: list[str] = []
-    if retention.period:
-        when = ""
-        if retention.from_ is not None:
-            if isinstance(retention.from_, str) and retention.from_ in RETENTION_EVENTS:
-                when = ctx.lang._(RETENTION_EVENTS[retention.from_])
-            else:
-                when = ctx.plain(retention.from_)
+    event = retention.from_
+    period = ctx.lang.duration(retention.period) if retention.period else None
+    if event == "consent_withdrawn":
         parts.append(
-            ctx._("{period} {event}", period=ctx.lang.duration(retention.period), event=when)
-            if when
-            else escape(ctx.lang.duration(retention.period))
+            ctx._("until you withdraw your consent, and at most {period}", period=period)
+            if period
+            else ctx._("until you withdraw your consent")
         )
+    elif period and isinstance(event, str) and event in RETENTION_EVENTS:
+        parts.append(
+            ctx._("{period} {event}", period=period, event=ctx.lang._(RETENTION_EVENTS[event]))
+        )
+    elif period and event is not None:
+        parts.append(
+            ctx._("{period}, counted from: {event}", period=period, event=ctx.plain(event))
+        )
+    elif period:
+        parts.append(escape(period))
     if retention.criteria is not None:
         parts.append(ctx.text(retention.criteria))
     return Md("; ".join(parts))
@@ -281,11 +289,7 @@ def recipients(ctx: Context) -> Md | None:
         return None
     rows = []
     for r in ctx.data.recipients:
-        category = (
-            ctx.lang._(RECIPIENT_CATEGORIES[r.category])
-            if r.category in RECIPIENT_CATEGORIES
-            else ctx.plain(r.category)
-        )
+        category = category_text(ctx, r.category)
         head = (
             ctx._("{name} ({category})", name=r.name, category=category)
             if r.name
@@ -323,7 +327,7 @@ def transfers(ctx: Context) -> Md | None:
         return paragraphs(
             ctx._(
                 "Some recipients are in countries outside the EU/EEA (third countries). "
-                "Each transfer is protected as follows:"
+                "Each transfer rests on the following safeguard or ground:"
             ),
             bullet_list(rows),
         )
@@ -433,9 +437,9 @@ def rights(ctx: Context) -> Md | None:
         blocks.append(ctx._("To use your rights, email {email}.", email=email_link(contact)))
     blocks.append(
         ctx._(
-            "We answer within {period} of receiving your request. Where requests are complex or "
-            "numerous, we may extend this by two further months; we will then tell you why within the "
-            "first month (Article 12(3) GDPR).",
+            "We answer without undue delay, and at the latest within {period} of receiving your "
+            "request. Where requests are complex or numerous, we may extend this by two further "
+            "months; we will then tell you why within one month (Article 12(3) GDPR).",
             period=ctx.lang.duration(ctx.data.rights.response_time),
         )
     )
