@@ -43,14 +43,16 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def _languages(option: str | None, settings_langs: tuple[str, ...], data_file: Path) -> tuple[str, ...]:
+def _languages(
+    option: str | None, settings_langs: tuple[str, ...], data_file: Path
+) -> tuple[str, ...]:
     if option:
         return tuple(x.strip() for x in option.split(",") if x.strip())
     if settings_langs:
         return settings_langs
+    from .core.findings import LegalDataError
     from .core.siteconfig import languages_in_data
     from .core.yamlsource import load
-    from .core.findings import LegalDataError
 
     try:
         found = languages_in_data(load(data_file).data)
@@ -69,9 +71,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for target in targets:
         settings = find_settings(target if args.files else None, Path.cwd())
         languages = _languages(args.lang, settings.languages, target)
-        _, findings = inspect(
-            target, Options(languages, settings.fallback, settings.consent)
-        )
+        _, findings = inspect(target, Options(languages, settings.fallback, settings.consent))
         all_findings.extend(findings)
         summaries.append((target, len(errors(findings)), len(warnings(findings))))
     failed = bool(errors(all_findings)) or (args.strict and bool(warnings(all_findings)))
@@ -102,7 +102,9 @@ def cmd_render(args: argparse.Namespace) -> int:
 
     settings = find_settings(args.file, Path.cwd())
     target = args.file or settings.data
-    languages = _languages(args.lang if args.lang and not args.out else None, settings.languages, target)
+    languages = _languages(
+        args.lang if args.lang and not args.out else None, settings.languages, target
+    )
     if args.lang:
         languages = tuple(x.strip() for x in args.lang.split(","))
     if not args.out and (not args.document or len(languages) != 1):
@@ -118,8 +120,11 @@ def cmd_render(args: argparse.Namespace) -> int:
     wanted = [args.document] if args.document else available
     for document in wanted:
         if document not in available:
-            print(f"mkdocs-legal render: no {document!r} document in {target}; "
-                  f"available: {', '.join(available)}", file=sys.stderr)
+            print(
+                f"mkdocs-legal render: no {document!r} document in {target}; "
+                f"available: {', '.join(available)}",
+                file=sys.stderr,
+            )
             return EXIT_USAGE
     default = languages[0]
     try:
@@ -138,8 +143,10 @@ def cmd_render(args: argparse.Namespace) -> int:
                 else:
                     sys.stdout.write(text)
     except MissingTranslation as exc:
-        print(f"{target}: a text has no {exc.language!r} version; add it or set fallback",
-              file=sys.stderr)
+        print(
+            f"{target}: a text has no {exc.language!r} version; add it or set fallback",
+            file=sys.stderr,
+        )
         return EXIT_FINDINGS
     return EXIT_OK
 
