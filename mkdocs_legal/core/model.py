@@ -98,7 +98,7 @@ LegalBasis = Literal["a", "b", "c", "d", "e", "f"]
 class Strict(BaseModel):
     """Base class: unknown keys are errors, values are never coerced silently."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 # ---------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class Retention(Strict):
     from_: RetentionFrom | None = Field(default=None, alias="from")
     criteria: Text | None = None
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 class Purpose(Strict):
@@ -202,7 +202,7 @@ class Transfer(Strict):
     instrument: Text | None = None
     copy_: Text | None = Field(default=None, alias="copy")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 RecipientCategory = Literal[
@@ -378,7 +378,7 @@ class LegalData(Strict):
     sections: list[Section] = Field(default_factory=list)
     versions: list[Version] = Field(min_length=1)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 def json_schema() -> dict[str, Any]:

@@ -93,18 +93,18 @@ def languages_in_data(data: Any) -> tuple[str, ...]:
     """Languages used by the text maps of a data file, most frequent first."""
     counts: dict[str, int] = {}
 
-    def walk(value: Any) -> None:
-        if is_text_map(value):
+    def walk(value: Any, in_map: bool) -> None:
+        if in_map and is_text_map(value):  # list items are records, never texts
             for k in value:
                 counts[k] = counts.get(k, 0) + 1
         elif isinstance(value, dict):
             for v in value.values():
-                walk(v)
+                walk(v, True)
         elif isinstance(value, list):
             for v in value:
-                walk(v)
+                walk(v, False)
 
-    walk(data)
+    walk(data, False)
     return tuple(sorted(counts, key=lambda k: (-counts[k], k)))
 
 

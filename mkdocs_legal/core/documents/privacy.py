@@ -83,7 +83,7 @@ def retention_text(ctx: Context, retention: Retention) -> Md:
     period = ctx.lang.duration(retention.period) if retention.period else None
     if event == "consent_withdrawn":
         parts.append(
-            ctx._("until you withdraw your consent, and at most {period}", period=period)
+            ctx._("{period} after you withdraw your consent", period=period)
             if period
             else ctx._("until you withdraw your consent")
         )
