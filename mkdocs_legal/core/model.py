@@ -51,15 +51,31 @@ def _check_duration(value: Any) -> str:
     return value
 
 
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"}
+
+
 def _check_country(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}", value):
         raise ValueError("must be an ISO 3166-1 alpha-2 country code in capitals, such as SE or DE")
     from babel import Locale
 
     names = Locale("en").territories
-    if value not in names and value not in {"UK", "EU"}:
+    if value == "UK":
+        return value
+    if value not in names or value in _NOT_COUNTRIES:
         raise ValueError(f"{value} is not an ISO 3166-1 alpha-2 country code")
     return value
+
+
+def _check_region(value: Any) -> str:
+    if value in {"EU", "EEA"}:
+        return str(value)
+    try:
+        return _check_country(value)
+    except ValueError:
+        raise ValueError(
+            "must be EU or EEA, or an ISO 3166-1 alpha-2 country code in capitals, such as SE or DE"
+        ) from None
 
 
 IsoDate = Annotated[
@@ -74,7 +90,7 @@ Duration = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": DURATION_RE.pattern,
+            "pattern": r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$",
             "description": "ISO 8601 duration, e.g. P30D, P1M, P12M, P2Y",
         }
     ),
@@ -85,6 +101,11 @@ Country = Annotated[
     WithJsonSchema(
         {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"}
     ),
+]
+Region = Annotated[
+    str,
+    BeforeValidator(lambda v: _check_region(v)),
+    WithJsonSchema({"type": "string", "pattern": "^(?:[A-Z]{2}|EU|EEA)$"}),
 ]
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
 Language = Annotated[str, Field(pattern=LANGUAGE_RE.pattern)]
@@ -268,9 +289,7 @@ class Security(Strict):
 
 
 class Storage(Strict):
-    regions: list[Annotated[str, Field(pattern=r"^(?:[A-Z]{2}|EU|EEA)$")]] = Field(
-        default_factory=list
-    )
+    regions: list[Region] = Field(default_factory=list)
 
 
 # ---------------------------------------------------------------------------
