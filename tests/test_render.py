@@ -38,8 +38,17 @@ def test_sections_are_numbered_in_order_without_gaps(demo) -> None:
     found = headings(render(demo, "en"))
     assert [n for n, _, _ in found] == list(range(1, len(found) + 1))
     ids = [anchor for _, _, anchor in found]
-    for required in ("controller", "data", "purposes", "recipients", "retention", "rights",
-                     "complaint", "changes", "contact"):
+    for required in (
+        "controller",
+        "data",
+        "purposes",
+        "recipients",
+        "retention",
+        "rights",
+        "complaint",
+        "changes",
+        "contact",
+    ):
         assert required in ids
 
 
@@ -103,7 +112,7 @@ def test_cookie_section_links_to_the_cookie_policy_when_it_exists(demo) -> None:
 
 
 def test_hostile_strings_are_inert(demo) -> None:
-    evil = '<script>alert(1)</script> <img src=x onerror=alert(2)> {{ 7*7 }} {% raw %} [x](javascript:alert(3)) | # *'
+    evil = "<script>alert(1)</script> <img src=x onerror=alert(2)> {{ 7*7 }} {% raw %} [x](javascript:alert(3)) | # *"
     data = demo.model_copy(
         update={"organisation": demo.organisation.model_copy(update={"name": evil})}
     )
