@@ -92,7 +92,22 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         site = i18n_bridge.site(config)
         self._site = site
         self._load(data_file, site)
+        self._refuse_clashes(config, site)
         return config
+
+    def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
+        """Fail before anything is written if a user page would be replaced, in any language."""
+        assert self._loaded is not None
+        for document in documents.available(self._loaded.data):
+            path = self.doc_path(document)
+            for language in site.languages:
+                uri = i18n_bridge.src_uri(site, path, language)
+                if (Path(config.docs_dir) / uri).exists():
+                    raise PluginError(
+                        f"legal: {uri} in docs_dir would be replaced by the generated "
+                        f"{document} page; remove that file, or move the page with "
+                        f"`documents: {{{document}: {{path: …}}}}`"
+                    )
 
     def _load(self, data_file: Path, site: i18n_bridge.Site) -> None:
         """Read, check and render everything once; reuse it while the files are unchanged."""

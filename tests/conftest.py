@@ -1,0 +1,88 @@
+"""Shared fixtures: copies of the fixture sites in `tests/fixtures/sites/`, built with MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+Build = tuple["subprocess.CompletedProcess[str]", Path]
+
+
+def copy_fixture_site(
+    base: Path, name: str, files: dict[str, str], options: dict[str, Any]
+) -> Path:
+    """Copy site `name` to `base/sites/name`, beside a copy of `data/` (so `../../data/…` holds).
+
+    `files` maps paths in the site to new contents; `options` are merged into the `legal`
+    plugin's options in `mkdocs.yml`.
+    """
+    if not (base / "data").exists():
+        shutil.copytree(FIXTURES / "data", base / "data")
+    root = base / "sites" / name
+    shutil.copytree(FIXTURES / "sites" / name, root)
+    for relative, text in files.items():
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_text(text, encoding="utf-8")
+    if options:
+        config_file = root / "mkdocs.yml"
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+        plugins = config["plugins"]
+        i = next(i for i, p in enumerate(plugins) if p == "legal" or "legal" in p)
+        current = plugins[i]["legal"] if isinstance(plugins[i], dict) else {}
+        plugins[i] = {"legal": {**current, **options}}
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+def mkdocs_build(root: Path) -> Build:
+    """Run `python -m mkdocs build` in `root`; return the finished process and `root/site`."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return result, root / "site"
+
+
+@pytest.fixture
+def copy_site(tmp_path: Path) -> Callable[..., Path]:
+    """`copy_site(name, files={...}, **options)` → root folder of a fresh copy of a fixture site."""
+
+    def copy(name: str, *, files: dict[str, str] | None = None, **options: Any) -> Path:
+        return copy_fixture_site(tmp_path, name, files or {}, options)
+
+    return copy
+
+
+@pytest.fixture
+def build_site(copy_site: Callable[..., Path]) -> Callable[..., Build]:
+    """`build_site(name, files={...}, **options)` → (finished `mkdocs build`, site folder)."""
+    return lambda name, **overrides: mkdocs_build(copy_site(name, **overrides))
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Build]:
+    """`built_site(name)`: like `build_site(name)` unchanged, but built once per test session."""
+    cache: dict[str, Build] = {}
+
+    def build(name: str) -> Build:
+        if name not in cache:
+            cache[name] = mkdocs_build(
+                copy_fixture_site(tmp_path_factory.mktemp(name), name, {}, {})
+            )
+        return cache[name]
+
+    return build
