@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..language import N_
 from ..markdown import Md, bullet_list, email_link, escape, link, phone_link, safe_url, table
-from ..model import Purpose, Retention
+from ..model import Contact, Purpose, Retention
 from ..vocabulary import (
     DATA_CATEGORIES,
     LEGAL_BASES,
@@ -155,23 +155,30 @@ def address_line(ctx: Context, address: object) -> Md:
     return escape(", ".join(parts))
 
 
-def dpo(ctx: Context) -> Md | None:
-    person = ctx.data.organisation.dpo
-    if person is None:
-        return None
-    rows = []
+def person_rows(ctx: Context, person: Contact) -> list[str]:
+    """Contact lines for a DPO or representative: whatever of them the data gives."""
+    rows: list[str] = []
     if person.name is not None:
         rows.append(ctx._("Name: {name}", name=ctx.plain(person.name)))
+    if person.address:
+        rows.append(ctx._("Address: {address}", address=address_line(ctx, person.address)))
     if person.email:
         rows.append(ctx._("Email: {email}", email=email_link(person.email)))
     if person.phone:
         rows.append(ctx._("Telephone: {phone}", phone=phone_link(person.phone)))
+    return rows
+
+
+def dpo(ctx: Context) -> Md | None:
+    person = ctx.data.organisation.dpo
+    if person is None:
+        return None
     return paragraphs(
         ctx._(
             "We have appointed a data protection officer, whom you can contact about "
             "anything concerning the processing of your personal data."
         ),
-        bullet_list(rows),
+        bullet_list(person_rows(ctx, person)),
     )
 
 
@@ -179,15 +186,9 @@ def representative(ctx: Context) -> Md | None:
     rep = ctx.data.organisation.representative
     if rep is None:
         return None
-    rows = []
-    if rep.name is not None:
-        rows.append(ctx._("Name: {name}", name=ctx.plain(rep.name)))
-    if rep.address:
-        rows.append(ctx._("Address: {address}", address=address_line(ctx, rep.address)))
-    if rep.email:
-        rows.append(ctx._("Email: {email}", email=email_link(rep.email)))
     return paragraphs(
-        ctx._("Our representative in the European Union (Article 27 GDPR) is:"), bullet_list(rows)
+        ctx._("Our representative in the European Union (Article 27 GDPR) is:"),
+        bullet_list(person_rows(ctx, rep)),
     )
 
 
