@@ -474,11 +474,6 @@ class Linter:
                 "complain to (Art. 13(2)(d)), e.g. `SE`",
                 (),
             )
-        indirect = [s for p in data.purposes for s in p.sources if s != "data_subject"]
-        declared = {s.id for s in data.sources}
-        for s in indirect:
-            if s not in declared and s not in SOURCES:
-                continue
         if data.cookies:
             by_id = {r.id: r for r in data.recipients}
             from .documents.privacy import EEA
