@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..language import N_
-from ..markdown import Md, bullet_list, email_link, escape, link, phone_link, safe_url, table
-from ..model import Contact, Purpose, Retention
+from ..markdown import Md, bullet_list, email_link, escape, link, safe_url, table
+from ..model import Purpose, Retention
 from ..vocabulary import (
     DATA_CATEGORIES,
     LEGAL_BASES,
@@ -18,6 +18,7 @@ from ..vocabulary import (
     SOURCES,
 )
 from .base import Context, Document, SectionBuilder, build, paragraphs
+from .common import contact_block, person_rows
 
 EEA = {
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
@@ -119,54 +120,6 @@ def controller(ctx: Context) -> Md:
         )
     ]
     return paragraphs(*lines, contact_block(ctx, privacy=False))
-
-
-def contact_block(ctx: Context, *, privacy: bool) -> Md:
-    org = ctx.data.organisation
-    rows: list[str] = []
-    if org.trading_name:
-        rows.append(ctx._("Trading as: {name}", name=org.trading_name))
-    if org.address:
-        rows.append(ctx._("Address: {address}", address=address_line(ctx, org.address)))
-    email = (org.privacy_email or org.email) if privacy else org.email
-    if email:
-        rows.append(ctx._("Email: {email}", email=email_link(email)))
-    if org.phone:
-        rows.append(ctx._("Telephone: {phone}", phone=phone_link(org.phone)))
-    if org.website and not privacy:
-        rows.append(ctx._("Website: {url}", url=link(org.website, org.website)))
-    return bullet_list(rows) if rows else Md("")
-
-
-def address_line(ctx: Context, address: object) -> Md:
-    from ..model import Address
-
-    assert isinstance(address, Address)
-    parts: list[str] = []
-    if address.street is not None:
-        parts.append(ctx.plain(address.street))
-    city = " ".join(
-        p for p in (address.postcode or "", ctx.plain(address.city) if address.city else "") if p
-    )
-    if city:
-        parts.append(city)
-    if address.country:
-        parts.append(ctx.lang.country(address.country))
-    return escape(", ".join(parts))
-
-
-def person_rows(ctx: Context, person: Contact) -> list[str]:
-    """Contact lines for a DPO or representative: whatever of them the data gives."""
-    rows: list[str] = []
-    if person.name is not None:
-        rows.append(ctx._("Name: {name}", name=ctx.plain(person.name)))
-    if person.address:
-        rows.append(ctx._("Address: {address}", address=address_line(ctx, person.address)))
-    if person.email:
-        rows.append(ctx._("Email: {email}", email=email_link(person.email)))
-    if person.phone:
-        rows.append(ctx._("Telephone: {phone}", phone=phone_link(person.phone)))
-    return rows
 
 
 def dpo(ctx: Context) -> Md | None:
