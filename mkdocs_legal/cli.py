@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .core.findings import Finding, errors, to_json, warnings
+from .core.findings import Finding, errors, warnings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -50,40 +50,71 @@ def _languages(
         return tuple(x.strip() for x in option.split(",") if x.strip())
     if settings_langs:
         return settings_langs
+    from .core import extends
     from .core.findings import LegalDataError
     from .core.siteconfig import languages_in_data
-    from .core.yamlsource import load
 
     try:
-        found = languages_in_data(load(data_file).data)
+        found = languages_in_data(extends.load(data_file).located.data)
     except LegalDataError:
         found = ()
     return found or ("en",)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .core.extends import describe_chain
+    from .core.findings import to_dicts
     from .core.siteconfig import find_settings
-    from .core.source import Options, inspect
+    from .core.source import Checked, Options, check
 
     targets = list(args.files) or [find_settings(None, Path.cwd()).data]
-    all_findings: list[Finding] = []
-    summaries = []
+    results: list[Checked] = []
     for target in targets:
         settings = find_settings(target if args.files else None, Path.cwd())
         languages = _languages(args.lang, settings.languages, target)
-        _, findings = inspect(target, Options(languages, settings.fallback, settings.consent))
-        all_findings.extend(findings)
-        summaries.append((target, len(errors(findings)), len(warnings(findings))))
-    failed = bool(errors(all_findings)) or (args.strict and bool(warnings(all_findings)))
+        options = Options(languages, settings.fallback, settings.consent)
+        # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
+        results.append(check(target, options, base_ok=settings.config_file is None))
+
+    def failed(result: Checked) -> bool:
+        return bool(errors(result.findings)) or (args.strict and bool(warnings(result.findings)))
+
     if args.format == "json":
-        print(to_json(all_findings))
+        report = [
+            {
+                "file": str(r.path),
+                "status": "fail" if failed(r) else "ok",
+                "errors": len(errors(r.findings)),
+                "warnings": len(warnings(r.findings)),
+                "extends": [str(f) for f in r.files[1:]],
+                "checked_as_base": r.as_base,
+                "findings": to_dicts(r.findings),
+            }
+            for r in results
+        ]
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for finding in all_findings:
-            print(finding.format())
-        for target, n_err, n_warn in summaries:
-            status = "FAIL" if n_err or (args.strict and n_warn) else "ok"
-            print(f"{target}: {status} ({n_err} error(s), {n_warn} warning(s))")
-    return EXIT_FINDINGS if failed else EXIT_OK
+        shown: set[Finding] = set()
+        for finding in (f for r in results for f in r.findings):
+            if finding not in shown:  # a base's finding, once for all the files sharing it
+                shown.add(finding)
+                print(finding.format())
+        for r in results:
+            status = "FAIL" if failed(r) else "ok"
+            notes = [describe_chain(r.files)] if len(r.files) > 1 else []
+            if r.as_base:
+                notes.append(
+                    "checked as a base: required fields are checked in the files that extend it"
+                )
+            note = "; " + "; ".join(notes) if notes else ""
+            print(
+                f"{r.path}: {status} ({len(errors(r.findings))} error(s), "
+                f"{len(warnings(r.findings))} warning(s)){note}"
+            )
+        if len(results) > 1:
+            bad = sum(failed(r) for r in results)
+            print(f"{len(results)} files checked: {bad} failed, {len(results) - bad} ok")
+    return EXIT_FINDINGS if any(failed(r) for r in results) else EXIT_OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -58,7 +58,10 @@ def test_check_json_format(tmp_path: Path) -> None:
     bad.write_text("schema: 1\norganisation: {name: '[Company name]'}\nversions: []\n")
     result = cli("check", str(bad), "--format", "json")
     assert result.returncode == 1
-    findings = json.loads(result.stdout)
+    [report] = json.loads(result.stdout)
+    assert (report["file"], report["status"]) == (str(bad), "fail")
+    findings = report["findings"]
+    assert report["errors"] == len(findings)
     assert {f["code"] for f in findings} >= {"LGL004"}
     assert all(
         {"file", "line", "column", "severity", "message", "path"} <= f.keys() for f in findings

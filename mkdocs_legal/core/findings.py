@@ -47,8 +47,13 @@ def warnings(findings: Iterable[Finding]) -> list[Finding]:
     return [f for f in findings if f.severity == "warning"]
 
 
+def to_dicts(findings: Iterable[Finding]) -> list[dict[str, object]]:
+    """Findings as plain dicts (`file`, `line`, `column`, `code`, …) for JSON output."""
+    return [asdict(f) for f in findings]
+
+
 def to_json(findings: Iterable[Finding]) -> str:
-    return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)
+    return json.dumps(to_dicts(findings), ensure_ascii=False, indent=2)
 
 
 def format_path(parts: Sequence[str | int]) -> str:

@@ -1,7 +1,7 @@
 """Lint rules (SPEC §8): references, placeholders, legal completeness, translations.
 
-Each rule has a stable code. Codes LGL001–LGL008 come from reading and schema
-validation; the ones here start at LGL010 (errors) and LGL100 (warnings).
+Each rule has a stable code. Codes LGL001–LGL009 come from reading (and `extends`)
+and schema validation; the ones here start at LGL010 (errors) and LGL100 (warnings).
 `RULES` documents them all; the docs page of lint rules is generated from it.
 """
 
@@ -72,6 +72,12 @@ RULES: dict[str, Rule] = {
             "error",
             "An id or language code has a character that is not allowed.",
             "Ids are lowercase letters, digits, `_` and `-`, starting with a letter.",
+        ),
+        Rule(
+            "LGL009",
+            "error",
+            "`extends` names a base file that does not exist, or the bases form a cycle.",
+            "Fix the path (it is relative to the extending file), or break the cycle.",
         ),
         Rule(
             "LGL010",
@@ -249,10 +255,15 @@ class Linter:
         self.findings: list[Finding] = []
 
     def add(self, code: str, message: str, path: Path_, *, key: bool = False) -> None:
-        line, col = self.located.where(path, key=key)
-        rule = RULES[code]
+        self._append(code, RULES[code].severity, message, path, key=key)
+
+    def _append(
+        self, code: str, severity: Severity, message: str, path: Path_, *, key: bool = False
+    ) -> None:
+        """Record a finding at the file, line and column the value at `path` came from."""
+        o = self.located.origin(path, key=key)
         self.findings.append(
-            Finding(self.located.file, line, col, code, rule.severity, message, format_path(path))
+            Finding(o.file, o.line, o.column, code, severity, message, format_path(o.path))
         )
 
     def run(self) -> list[Finding]:
@@ -524,15 +535,11 @@ class Linter:
                         path,
                     )
                 elif missing:
-                    self.findings.append(
-                        Finding(
-                            self.located.file,
-                            *self.located.where(path),
-                            "LGL026",
-                            "warning",
-                            f"no text for {', '.join(missing)}; the default language is shown instead",
-                            format_path(path),
-                        )
+                    self._append(
+                        "LGL026",
+                        "warning",
+                        f"no text for {', '.join(missing)}; the default language is shown instead",
+                        path,
                     )
             elif multi and _is_prose(path):
                 self.add(

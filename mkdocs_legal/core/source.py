@@ -1,4 +1,4 @@
-"""Load a data file: read, validate, lint — once, with the result cached by file state."""
+"""Load a data file (and the bases it `extends`): read, validate, lint — cached by file state."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import extends
 from .findings import Finding, LegalDataError, errors
 from .lint import lint
 from .model import LegalData
 from .validate import to_model
-from .yamlsource import Located, load
+from .yamlsource import Located
 
 
 @dataclass(frozen=True)
@@ -35,17 +36,42 @@ class Loaded:
     located: Located
     findings: list[Finding] = field(default_factory=list)
     files: tuple[Path, ...] = ()
+    """The data file and every base of its `extends` chain: what to watch for changes."""
 
 
 def inspect(path: Path, options: Options) -> tuple[Loaded | None, list[Finding]]:
-    """Read, validate and lint `path`; never raises for bad input."""
+    """Read `path` and its bases, validate and lint the merged data; never raises for bad input."""
+    checked = check(path, options)
+    return checked.loaded, checked.findings
+
+
+@dataclass
+class Checked:
+    """What `check` found in one data file."""
+
+    path: Path
+    findings: list[Finding]
+    files: tuple[Path, ...]
+    """The file and every base of its `extends` chain (just the file if it cannot be read)."""
+    loaded: Loaded | None = None
+    """The usable result, when there are no errors and it is not checked as a base."""
+    as_base: bool = False
+    """Checked as a base file alone: values only, no required fields or lint (see `extends`)."""
+
+
+def check(path: Path, options: Options, *, base_ok: bool = False) -> Checked:
+    """Read, validate and lint `path`; with `base_ok`, a file without `versions` is a base."""
     try:
-        located = load(path)
+        chain = extends.load(path)
     except LegalDataError as exc:
-        return None, exc.findings
+        return Checked(path, exc.findings, (path,))
+    located = chain.located
+    if base_ok and chain.is_base:
+        _, findings = to_model(located, complete=False)
+        return Checked(path, findings, chain.files, as_base=True)
     data, findings = to_model(located)
     if data is None:
-        return None, findings
+        return Checked(path, findings, chain.files)
     findings = lint(
         located,
         data,
@@ -53,8 +79,8 @@ def inspect(path: Path, options: Options) -> tuple[Loaded | None, list[Finding]]
         fallback=options.fallback,
         consent=options.consent,
     )
-    loaded = Loaded(path, data, located, findings, (path,))
-    return (None if errors(findings) else loaded), findings
+    loaded = Loaded(path, data, located, findings, chain.files)
+    return Checked(path, findings, chain.files, None if errors(findings) else loaded)
 
 
 def load_valid(path: Path, options: Options) -> Loaded:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import difflib
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -236,10 +237,17 @@ def _merge(messages: list[str]) -> list[str]:
     return [f"{head}; expected {' or '.join(options)}"]
 
 
-def model_findings(located: Located, exc: ValidationError) -> list[Finding]:
-    """Located, deduplicated findings for a pydantic `ValidationError`."""
+def model_findings(
+    located: Located, exc: ValidationError, *, complete: bool = True
+) -> list[Finding]:
+    """Located, deduplicated findings for a pydantic `ValidationError`.
+
+    With `complete=False` (a base file checked on its own) missing fields are not reported.
+    """
     grouped: dict[tuple[Path_, bool], list[tuple[str, str, bool]]] = defaultdict(list)
     for err in exc.errors(include_url=False):
+        if not complete and err["type"] == "missing":
+            continue
         loc = tuple(err["loc"])
         on_key = bool(loc) and loc[-1] == "[key]"
         path = _data_path(located.data, loc)
@@ -263,27 +271,32 @@ def model_findings(located: Located, exc: ValidationError) -> list[Finding]:
         messages = _merge(list(codes))
         code = items[0][0]
         if code == "LGL004" and path and messages[0].startswith("required"):
-            line, col = located.where(path[:-1], key=True)
+            parent = located.origin(path[:-1], key=True)
+            origin = replace(parent, path=(*parent.path, path[-1]))
         else:
-            line, col = located.where(path, key=on_key or code == "LGL005")
+            origin = located.origin(path, key=on_key or code == "LGL005")
         for message in messages:
             findings.append(
                 Finding(
-                    located.file,
-                    line,
-                    col,
+                    origin.file,
+                    origin.line,
+                    origin.column,
                     codes.get(message, code),
                     "error",
                     message,
-                    format_path(path),
+                    format_path(origin.path),
                 )
             )
     return sorted(findings)
 
 
-def to_model(located: Located) -> tuple[LegalData | None, list[Finding]]:
-    """Validate plain data against the model."""
+def to_model(located: Located, *, complete: bool = True) -> tuple[LegalData | None, list[Finding]]:
+    """Validate plain data against the model.
+
+    `complete=False` checks a base file alone: every value it has is checked, but missing
+    fields are not findings (the files that extend it supply them). The model is then None.
+    """
     try:
         return LegalData.model_validate(located.data), []
     except ValidationError as exc:
-        return None, model_findings(located, exc)
+        return None, model_findings(located, exc, complete=complete)

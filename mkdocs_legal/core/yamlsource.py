@@ -139,26 +139,53 @@ for _tag, _first in (
     _CoreLoader.add_implicit_resolver(_tag, _PLAIN[_tag], list(_first))
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where a value was written: its file, its path in that file, its line and column."""
+
+    file: str
+    path: Path_
+    line: int
+    column: int
+
+
 @dataclass
 class Located:
-    """Plain data read from a file, with the line and column of each value."""
+    """Plain data read from a file, with the line and column of each value.
+
+    Data merged from several files (`extends`) also records, in `origins`, the file and
+    the path in that file of every value that came from another file or moved to another
+    index; `origin()` uses it, so a finding names the place a value was written.
+    """
 
     file: str
     data: Any
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    origins: dict[Path_, tuple[str, Path_]] = field(default_factory=dict)
 
-    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
-        """Line and column of `path`, or of its nearest ancestor that exists."""
+    def _nearest(self, path: Path_, key: bool) -> tuple[Path_, tuple[int, int]]:
+        """`path` or its nearest ancestor that has a position, with that position."""
         path = tuple(path)
         while True:
             if key and path in self.keys:
-                return self.keys[path]
+                return path, self.keys[path]
             if path in self.values:
-                return self.values[path]
+                return path, self.values[path]
             if not path:
-                return (1, 1)
+                return path, (1, 1)
             path = path[:-1]
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of `path`, or of its nearest ancestor that exists."""
+        return self._nearest(path, key)[1]
+
+    def origin(self, path: Path_, *, key: bool = False) -> Origin:
+        """File, path in that file, line and column of `path` (or its nearest ancestor)."""
+        path = tuple(path)
+        found, (line, column) = self._nearest(path, key)
+        file, source = self.origins.get(found, (self.file, found))
+        return Origin(file, (*source, *path[len(found) :]), line, column)
 
 
 def _finding(file: str, line: int, col: int, code: str, message: str, path: str = "") -> Finding:
