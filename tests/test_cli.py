@@ -10,6 +10,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from mkdocs_legal.core import documents
+from mkdocs_legal.core.source import Options, load_valid
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -112,4 +115,7 @@ def test_render_to_stdout_and_to_files(tmp_path: Path) -> None:
     assert result.stdout.startswith("# Integritetspolicy")
     out = tmp_path / "out"
     assert cli("render", "--out", str(out)).returncode == 0
-    assert sorted(p.name for p in out.iterdir()) == ["privacy.en.md", "privacy.sv.md"]
+    demo = load_valid(ROOT / "legal.yml", Options(("en", "sv"))).data
+    expected = sorted(f"{d}.{lang}.md" for d in documents.available(demo) for lang in ("en", "sv"))
+    assert "privacy.sv.md" in expected
+    assert sorted(p.name for p in out.iterdir()) == expected

@@ -134,3 +134,17 @@ DOCUMENT_TITLES: dict[str, str] = {
     "cookies": N_("Cookie policy"),
     "terms": N_("Terms"),
 }
+
+COOKIE_TYPES: dict[str, str] = {
+    "http_cookie": N_("HTTP cookie"),
+    "local_storage": N_("Local storage"),
+    "session_storage": N_("Session storage"),
+    "pixel": N_("Pixel"),
+}
+
+COOKIE_USES: dict[str, str] = {
+    "preferences": N_("remembering your preferences"),
+    "statistics": N_("visitor statistics"),
+    "marketing": N_("marketing"),
+}
+"""What a category that needs consent is for, as the consent dialog names it in a sentence."""

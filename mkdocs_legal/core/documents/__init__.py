@@ -6,13 +6,14 @@ from collections.abc import Callable
 
 from ..language import Language
 from ..model import LegalData
-from . import privacy
+from . import cookies, privacy
 from .base import Context, Document, Links
 
 Renderer = Callable[[Context], Document]
 
 RENDERERS: dict[str, Renderer] = {
     "privacy": privacy.render,
+    "cookies": cookies.render,
 }
 
 ORDER = ("privacy", "cookies", "terms")

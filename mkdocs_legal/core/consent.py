@@ -1,0 +1,82 @@
+"""The consent dialog of mkdocs-material (`extra.consent`), from the same data as the cookie table.
+
+Material shows `title`, `description` and the names in `cookies` as raw HTML, so every
+value here is HTML-escaped; the description's only markup is the link this module writes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from .documents.cookies import categories_in_use
+from .language import Language
+from .markdown import safe_url
+from .model import LegalData
+from .vocabulary import COOKIE_CATEGORIES, COOKIE_USES
+
+CONSENT_IDS: dict[str, str] = {
+    "preferences": "preferences",
+    "statistics": "analytics",
+    "marketing": "marketing",
+}
+"""Our cookie category → Material's consent id. `analytics` is Material's own id, so its
+Google Analytics integration loads only with consent to statistics."""
+
+ACTIONS = ["accept", "reject", "manage"]
+"""Accept all, reject all (equally prominent) and choose per category."""
+
+
+def consent_extra(
+    data: LegalData, language: Language, *, settings_link: str | None = None
+) -> dict[str, Any] | None:
+    """The value of `extra.consent` in `language`, or None when no cookie needs consent.
+
+    `settings_link` is the URL of the cookie policy in this language, valid on every page
+    (the dialog is the same on all of them), e.g. an absolute path like `/sv/cookies/`.
+    Each category is a `{name, checked}` entry: Accept consents to all of them, Reject to
+    none, and Manage shows the boxes to choose.
+    """
+    used = [c for c in categories_in_use(data) if c in CONSENT_IDS]
+    if not used:
+        return None
+    return {
+        "title": escape(language._("Cookie consent")),
+        "description": description(data, language, used, settings_link),
+        "cookies": {
+            CONSENT_IDS[c]: {"name": escape(language._(COOKIE_CATEGORIES[c])), "checked": True}
+            for c in used
+        },
+        "actions": list(ACTIONS),
+    }
+
+
+def description(
+    data: LegalData, language: Language, used: list[str], settings_link: str | None
+) -> str:
+    """One paragraph of inline HTML: what needs consent, necessary cookies, the policy link."""
+    uses = language.list([language._(COOKIE_USES[c]) for c in used])
+    parts = [
+        _html(
+            language._("With your consent, {organisation} uses cookies for {uses}."),
+            organisation=data.organisation.name,
+            uses=uses,
+        )
+    ]
+    if "necessary" in categories_in_use(data):
+        parts.append(
+            escape(language._("Necessary cookies, which the website needs to work, are always on."))
+        )
+    parts.append(escape(language._("You can change your choice at any time.")))
+    label = escape(language._("cookie policy"))
+    href = safe_url(settings_link) if settings_link else "#"
+    policy = f'<a href="{escape(href)}">{label}</a>' if href != "#" else label
+    parts.append(
+        escape(language._("Read more in our {cookie_policy}.")).format(cookie_policy=policy)
+    )
+    return " ".join(parts)
+
+
+def _html(template: str, **values: str) -> str:
+    """Fill a translated template's slots with HTML-escaped values."""
+    return escape(template).format(**{k: escape(v) for k, v in values.items()})
