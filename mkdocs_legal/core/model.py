@@ -377,7 +377,11 @@ class LegalData(Strict):
     """The whole data file."""
 
     schema_: Literal[1] = Field(alias="schema", description="Schema version; always 1.")
-    extends: str | None = Field(default=None, description="Path of a base data file.")
+    extends: str | None = Field(
+        default=None,
+        description="Path of a base data file (relative to this one) whose facts this file "
+        "builds on; see the merge rules in the docs.",
+    )
     organisation: Organisation
     supervisory_authority: str | Authority | None = None
     audience: Literal["b2b", "b2c", "both"] = "b2b"
