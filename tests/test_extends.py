@@ -298,6 +298,35 @@ def test_an_appended_client_item_is_reported_at_its_own_path_and_line(tmp_path: 
     assert (finding.line, finding.column) == position(client, "processr")
 
 
+def test_a_replacing_client_item_is_reported_at_its_own_path_and_line(tmp_path: Path) -> None:
+    client = CLIENT + (
+        "recipients:\n  - id: mail\n    category: marketing_providers\n    role: processr\n"
+    )
+    paths = write(tmp_path, {"base/legal.yml": BASE, "client/legal.yml": client})
+    [finding] = findings_of(paths["client/legal.yml"])  # merged, the item is recipients[1]
+    assert (finding.file, finding.path) == (str(paths["client/legal.yml"]), "recipients[0].role")
+    assert (finding.line, finding.column) == position(client, "processr")
+
+
+def test_an_error_two_bases_away_names_that_base(tmp_path: Path) -> None:
+    group = BASE.replace("audience: b2b", "audience: b2x")
+    paths = write(
+        tmp_path,
+        {
+            "group/legal.yml": group,
+            "agency/legal.yml": "extends: ../group/legal.yml\nstorage: {regions: [EU]}\n",
+            "client/legal.yml": CLIENT.replace("../base/", "../agency/"),
+        },
+    )
+    [finding] = findings_of(paths["client/legal.yml"])
+    assert (finding.file, finding.code, finding.path) == (
+        str(paths["group/legal.yml"]),
+        "LGL006",
+        "audience",
+    )
+    assert (finding.line, finding.column) == position(group, "b2x")
+
+
 def test_a_missing_field_is_reported_where_the_merged_map_is_written(tmp_path: Path) -> None:
     client = CLIENT.replace("  name: Kund AB\n", "")
     paths = write(tmp_path, {"base/legal.yml": BASE, "client/legal.yml": client})
