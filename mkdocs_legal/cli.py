@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .core.findings import Finding, errors, warnings
@@ -40,6 +40,24 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--document", help="privacy, cookies or terms (default: all, with --out)")
     render.add_argument("--lang", help="language (default: all, with --out)")
     render.add_argument("--out", type=Path, help="write DIR/<document>.<lang>.md files")
+
+    release = sub.add_parser("release", help="freeze the newest version's texts")
+    release.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    release.add_argument("--history-dir", type=Path, help="default: from mkdocs.yml")
+    release.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
+
+    diff = sub.add_parser("diff", help="word-level changes between two versions")
+    diff.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    diff.add_argument("--document", required=True, help="privacy, cookies or terms")
+    diff.add_argument("--lang", help="language (default: the site's default)")
+    diff.add_argument("--from", dest="from_", required=True, metavar="DATE")
+    diff.add_argument("--to", metavar="DATE", help="default: the newest version")
+    diff.add_argument("--history-dir", type=Path, help="default: from mkdocs.yml")
+
+    status = sub.add_parser("status", help="what is in force, upcoming, and due for release")
+    status.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    status.add_argument("--format", choices=["text", "json"], default="text")
+    status.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
     return root
 
 
@@ -182,13 +200,34 @@ def cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "schema": cmd_schema, "render": cmd_render}
+def _history_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from . import commands
+
+        return int(getattr(commands, f"cmd_{name}")(args))
+
+    return run
+
+
+COMMANDS = {
+    "check": cmd_check,
+    "schema": cmd_schema,
+    "render": cmd_render,
+    "release": _history_command("release"),
+    "diff": _history_command("diff"),
+    "status": _history_command("status"),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    from .commands import CommandError
+
     try:
         return COMMANDS[args.command](args)
+    except CommandError as exc:
+        print(f"mkdocs-legal {args.command}: {exc}", file=sys.stderr)
+        return exc.code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

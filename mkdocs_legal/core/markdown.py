@@ -8,12 +8,18 @@ renderer writes itself is wrapped in `Md`, so the two can never be confused.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 _ALWAYS = re.compile(r"[&<>\\`*_{}\[\]|~^$]")
 _EMOJI = re.compile(r":(?=[\w+-]+:)")
 _BLOCK_START = re.compile(r"^(?:[#>+=-]|\d+[.)])")
-_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
+_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "legal:")
+_INTERNAL = re.compile(r"\[([^\]\n]*)\]\(<?legal:([a-z_]+)(#[A-Za-z0-9_-]*)?>?\)")
+
+INTERNAL_SCHEME = "legal:"
+"""Link targets `legal:<page>` name a generated page (a document id, `changelog`, or
+`consent`) independently of where the text is shown; `resolve_internal` turns them
+into real targets. Frozen texts keep the tokens, so they never depend on site layout."""
 
 
 class Md(str):
@@ -66,6 +72,24 @@ def safe_url(url: str) -> str:
     if scheme and not url.lower().startswith(_SAFE_SCHEMES):
         return "#"
     return url
+
+
+def internal(page: str) -> str:
+    """The link target of a generated page, before `resolve_internal`."""
+    return f"{INTERNAL_SCHEME}{page}"
+
+
+def resolve_internal(markdown: str, targets: Mapping[str, str]) -> str:
+    """Point `legal:<page>` links at `targets[page]`; a link to an unknown page becomes its label."""
+
+    def replace(match: re.Match[str]) -> str:
+        label, page, fragment = match.groups()
+        target = targets.get(page)
+        if target is None:
+            return label
+        return f"[{label}](<{target}{fragment or ''}>)"
+
+    return _INTERNAL.sub(replace, markdown)
 
 
 def email_link(address: str) -> Md:

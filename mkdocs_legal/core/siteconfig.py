@@ -136,3 +136,21 @@ def find_settings(data_file: Path | None, cwd: Path) -> SiteSettings:
         consent=bool(options.get("consent", True)),
         strict=bool(options.get("strict", False)),
     )
+
+
+def languages_for(
+    option: str | None, configured: tuple[str, ...], data_file: Path
+) -> tuple[str, ...]:
+    """`--lang a,b` if given, else the site's languages, else those the data file's texts use."""
+    if option:
+        return tuple(x.strip() for x in option.split(",") if x.strip())
+    if configured:
+        return configured
+    from .findings import LegalDataError
+    from .yamlsource import load
+
+    try:
+        found = languages_in_data(load(data_file).data)
+    except LegalDataError:
+        found = ()
+    return found or ("en",)

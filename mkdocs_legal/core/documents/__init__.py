@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..language import Language
+from ..markdown import internal
 from ..model import LegalData
 from . import cookies, privacy
 from .base import Context, Document, Links
@@ -36,4 +37,27 @@ def render(
     return RENDERERS[document](Context(data, language, links or Links()))
 
 
-__all__ = ["Document", "Links", "available", "render"]
+def site_links(data: LegalData) -> Links:
+    """Links to the other generated pages as `legal:<page>` tokens (see `markdown.internal`).
+
+    The cookie-settings control is linked when a cookie needs consent; the site decides
+    what the token leads to (Material's consent dialog, or the cookie policy's section).
+    """
+    pages = [*available(data), "changelog"]
+    needs_consent = data.cookies is not None and any(
+        c.category != "necessary" for c in data.cookies.items
+    )
+    return Links(
+        documents={page: internal(page) for page in pages},
+        cookie_settings=internal("consent") if needs_consent else None,
+    )
+
+
+def render_markdown(data: LegalData, document: str, language: Language) -> str:
+    """A document's Markdown as published and frozen: links to other pages as tokens."""
+    links = site_links(data)
+    own = {k: v for k, v in links.documents.items() if k != document}
+    return render(data, document, language, Links(own, links.cookie_settings)).to_markdown()
+
+
+__all__ = ["Document", "Links", "available", "render", "render_markdown", "site_links"]

@@ -1,0 +1,143 @@
+"""The generated pages of one language: documents, dated versions, redlines, changelog.
+
+Page paths are site paths without `.md` (`privacy`, `privacy/2026-03-01`,
+`privacy/2026-03-01/changes`, `changelog`); the adapter turns them into files.
+`legal:<page>` link tokens in the texts are resolved here, per page, through a
+`link(from_path, to_path)` function the adapter provides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .changelog import changelog_markdown, changes_heading
+from .language import Language
+from .markdown import escape, resolve_internal
+from .model import LegalData
+from .publication import Publication, VersionText
+
+Kind = Literal["document", "version", "changes", "changelog"]
+Link = Callable[[str, str], str]
+Redline = Callable[[str, str], str]
+
+HIDDEN = "---\nsearch:\n  exclude: true\n---\n\n"
+"""Front matter that keeps history pages out of Material's search index."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    kind: Kind
+    path: str
+    markdown: str
+    document: str | None = None
+    item: VersionText | None = None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the pages of a site go."""
+
+    paths: Mapping[str, str]
+    """document id → page path"""
+    changelog: str
+    consent: str | None = None
+    """Link target of the cookie-settings control (e.g. Material's `#__consent`)."""
+
+    def version(self, document: str, effective: date) -> str:
+        return f"{self.paths[document]}/{effective.isoformat()}"
+
+    def changes(self, document: str, effective: date) -> str:
+        return f"{self.version(document, effective)}/changes"
+
+
+def resolve(markdown: str, page: str, layout: Layout, link: Link) -> str:
+    """Turn `legal:` tokens into links relative to `page`."""
+    targets = {doc: link(page, path) for doc, path in layout.paths.items()}
+    targets["changelog"] = link(page, layout.changelog)
+    if layout.consent is not None:
+        targets["consent"] = layout.consent
+    elif "cookies" in layout.paths:
+        targets["consent"] = link(page, layout.paths["cookies"]) + "#manage"
+    return resolve_internal(markdown, targets)
+
+
+def _strip_title(body: str) -> str:
+    first, _, rest = body.partition("\n")
+    return rest.lstrip("\n") if first.startswith("# ") else body
+
+
+def pages_for(
+    data: LegalData,
+    publication: Publication,
+    documents: Sequence[str],
+    lang: Language,
+    layout: Layout,
+    link: Link,
+    redline: Redline,
+    feed: str | None = None,
+) -> list[PageSpec]:
+    """Every page of one language, with its Markdown ready for MkDocs."""
+    pages: list[PageSpec] = []
+    for document in documents:
+        key = (document, lang.code)
+        if key not in publication.timelines:
+            continue
+        timeline = publication.timelines[key]
+        own = layout.paths[document]
+        if timeline.shown.body is not None:
+            pages.append(
+                PageSpec(
+                    "document",
+                    own,
+                    resolve(timeline.shown.body, own, layout, link),
+                    document,
+                    timeline.shown,
+                )
+            )
+        for item in timeline.with_text():
+            assert item.body is not None
+            path = layout.version(document, item.effective)
+            pages.append(
+                PageSpec(
+                    "version",
+                    path,
+                    HIDDEN + resolve(item.body, path, layout, link),
+                    document,
+                    item,
+                )
+            )
+            previous = timeline.previous(item)
+            if previous is None:
+                continue
+            assert previous.body is not None
+            path = layout.changes(document, item.effective)
+            page_title, lead = changes_heading(item.version, previous.version, document, lang)
+            marked = redline(_strip_title(previous.body), _strip_title(item.body))
+            text = f"# {escape(page_title)}\n\n{lead}\n\n{marked}"
+            pages.append(
+                PageSpec(
+                    "changes",
+                    path,
+                    HIDDEN + resolve(text, path, layout, link),
+                    document,
+                    item,
+                )
+            )
+
+    def url_of(document: str, effective: date | None, changes: bool) -> str:
+        if effective is None:
+            target = layout.paths[document]
+        elif changes:
+            target = layout.changes(document, effective)
+        else:
+            target = layout.version(document, effective)
+        return link(layout.changelog, target)
+
+    text = changelog_markdown(data, publication, documents, lang, url_of, feed)
+    pages.append(
+        PageSpec("changelog", layout.changelog, resolve(text, layout.changelog, layout, link))
+    )
+    return pages

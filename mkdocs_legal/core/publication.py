@@ -1,0 +1,196 @@
+"""What is published on a date: for each document and language, every version's state and text.
+
+The newest version of a document is rendered from the data file; older versions come
+from the history folder. The version in force on the build date D is shown at the
+document's address; every version with a text has a dated address (SPEC §5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from .dates import ALL_DOCUMENTS, versions_of
+from .findings import Finding
+from .history import History, digest, file_finding, normalise, path_of
+from .model import LegalData, Version
+
+State = Literal["current", "upcoming", "superseded"]
+
+Renderer = Callable[[str, str], str]
+"""(document, language) → today's Markdown of the document from the data file."""
+
+
+@dataclass(frozen=True)
+class VersionText:
+    """One version of one document in one language, as published on D."""
+
+    document: str
+    language: str
+    version: Version
+    state: State
+    body: str | None
+    """The text, or None when this version was never frozen (it has no page then)."""
+    released: bool
+    """Whether the history folder has a frozen text of this version."""
+
+    @property
+    def effective(self) -> date:
+        return self.version.effective
+
+    @property
+    def sha256(self) -> str | None:
+        return digest(self.body) if self.body is not None else None
+
+
+@dataclass
+class Timeline:
+    """Every version of one document in one language, oldest first."""
+
+    document: str
+    language: str
+    versions: list[VersionText]
+    shown: VersionText
+    """The version at the document's own address: in force on D, else the first upcoming."""
+
+    def previous(self, item: VersionText) -> VersionText | None:
+        """The version before `item`, when both have a text (the base of its redline)."""
+        i = self.versions.index(item)
+        if i == 0:
+            return None
+        before = self.versions[i - 1]
+        return before if before.body is not None and item.body is not None else None
+
+    @property
+    def current(self) -> VersionText | None:
+        return next((v for v in self.versions if v.state == "current"), None)
+
+    @property
+    def upcoming(self) -> list[VersionText]:
+        return [v for v in self.versions if v.state == "upcoming"]
+
+    def with_text(self) -> list[VersionText]:
+        return [v for v in self.versions if v.body is not None]
+
+
+@dataclass
+class Publication:
+    timelines: dict[tuple[str, str], Timeline] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def timeline(self, document: str, language: str) -> Timeline:
+        return self.timelines[(document, language)]
+
+
+def state_on(versions: Sequence[Version], version: Version, on: date) -> State:
+    if version.effective > on:
+        return "upcoming"
+    later = [v for v in versions if on >= v.effective > version.effective]
+    return "superseded" if later else "current"
+
+
+def publish(
+    data: LegalData,
+    documents: Sequence[str],
+    languages: Sequence[str],
+    render: Renderer,
+    history: History,
+    history_dir: Path,
+    on: date,
+) -> Publication:
+    """Decide, for each document and language, which text each version has and where."""
+    out = Publication(findings=list(history.findings))
+    for document in documents:
+        versions = versions_of(data, document)
+        if not versions:
+            continue
+        newest = versions[-1]
+        for language in languages:
+            today = normalise(render(document, language))
+            items: list[VersionText] = []
+            for version in versions:
+                state = state_on(versions, version, on)
+                stored = history.get(document, language, version.effective)
+                if stored is not None and not stored.intact:
+                    out.findings.append(_tampered(stored.path, document, language, version))
+                if version is newest:
+                    if stored is not None and stored.body != today:
+                        out.findings.append(
+                            _unrecorded(stored.path, document, language, version, data)
+                        )
+                    items.append(
+                        VersionText(document, language, version, state, today, stored is not None)
+                    )
+                else:
+                    body = stored.body if stored is not None else None
+                    items.append(
+                        VersionText(document, language, version, state, body, stored is not None)
+                    )
+            shown = next((v for v in items if v.state == "current"), None) or next(
+                v for v in items if v.state == "upcoming"
+            )
+            if shown.body is None:
+                out.findings.append(_missing(history_dir, shown, newest))
+            out.timelines[(document, language)] = Timeline(document, language, items, shown)
+    out.findings.extend(_orphans(data, history))
+    return out
+
+
+def _tampered(path: Path | None, document: str, language: str, version: Version) -> Finding:
+    return file_finding(
+        str(path),
+        "LGL201",
+        "warning",
+        f"the frozen {document} text ({language}) of version {version.label} no longer matches "
+        "its sha256: the released text was edited. Restore the file from version control "
+        "(git checkout -- <file>); a released text is never changed, a change is a new version",
+    )
+
+
+def _unrecorded(
+    path: Path | None, document: str, language: str, version: Version, data: LegalData
+) -> Finding:
+    return file_finding(
+        str(path),
+        "LGL202",
+        "warning",
+        f"the {document} text ({language}) rendered today differs from the frozen text of "
+        f"version {version.label}: the published text changed without a new version. Add a "
+        "new entry to `versions` (effective date and summary) and run `mkdocs-legal release`, "
+        "or undo the change (`mkdocs-legal diff` shows it)",
+    )
+
+
+def _missing(history_dir: Path, shown: VersionText, newest: Version) -> Finding:
+    path = path_of(history_dir, shown.document, shown.effective, shown.language)
+    return file_finding(
+        str(path),
+        "LGL203",
+        "error",
+        f"version {shown.version.label} of {shown.document} ({shown.language}) is in force "
+        f"but has no frozen text, and only the newest version ({newest.label}) can be "
+        "rendered from the data file. Run `mkdocs-legal release` before adding a newer "
+        "version; to recover, remove the newer version entry, run `mkdocs-legal release`, "
+        "and add it back",
+    )
+
+
+def _orphans(data: LegalData, history: History) -> list[Finding]:
+    listed = {(d, v.effective) for d in ALL_DOCUMENTS for v in versions_of(data, d)}
+    out = []
+    for (document, language, effective), item in sorted(history.texts.items()):
+        if (document, effective) not in listed:
+            out.append(
+                file_finding(
+                    str(item.path),
+                    "LGL205",
+                    "warning",
+                    f"a frozen {document} text ({language}) of {effective.isoformat()} belongs "
+                    "to no entry of `versions`: a released version was removed from the data "
+                    "file. Restore its entry; versions are never removed",
+                )
+            )
+    return out
