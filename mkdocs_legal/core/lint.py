@@ -1,7 +1,8 @@
 """Lint rules (SPEC §8): references, placeholders, legal completeness, translations.
 
 Each rule has a stable code. Codes LGL001–LGL009 come from reading (and `extends`)
-and schema validation; the ones here start at LGL010 (errors) and LGL100 (warnings).
+and schema validation; the ones here start at LGL010 (errors) and LGL100 (warnings); LGL200–
+LGL299 concern the history folder (`history.py`, `publication.py`).
 `RULES` documents them all; the docs page of lint rules is generated from it.
 """
 
@@ -175,6 +176,37 @@ RULES: dict[str, Rule] = {
             "warning",
             "A recipient category that looks like a misspelt built-in.",
             "Use the built-in id named in the message.",
+        ),
+        Rule(
+            "LGL201",
+            "warning",
+            "A frozen text in the history folder no longer matches its sha256.",
+            "Restore the released file from version control; a change is a new version.",
+        ),
+        Rule(
+            "LGL202",
+            "warning",
+            "Today's rendering of the newest version differs from its frozen text.",
+            "Add a `versions` entry for the change and run `mkdocs-legal release`, or undo it.",
+        ),
+        Rule(
+            "LGL203",
+            "error",
+            "The version in force has no frozen text, and only the newest can be rendered.",
+            "Run `mkdocs-legal release` before adding a newer version (the message says how "
+            "to recover).",
+        ),
+        Rule(
+            "LGL204",
+            "error",
+            "A file in the history folder is not a readable frozen text.",
+            "Restore it from version control; files are `<document>/<date>.<language>.md`.",
+        ),
+        Rule(
+            "LGL205",
+            "warning",
+            "A frozen text belongs to no entry of `versions`.",
+            "Restore the removed version entry; versions are never removed.",
         ),
     ]
 }
