@@ -4,7 +4,7 @@
 python3 tasks.py demo       build and serve the demo site on http://127.0.0.1:8000
 python3 tasks.py test       lint, type-check and run the whole test suite
 python3 tasks.py build      build the demo site into site/
-python3 tasks.py catalogs   extract messages and update the translation catalogs
+python3 tasks.py catalogs [LANG…]  extract messages, update every catalog (new ones for LANG)
 python3 tasks.py bench      compare build times with and without the plugin
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -64,37 +65,35 @@ def test(args: list[str]) -> None:
     run(BIN / "python", "-m", "pytest", *args, env=env())
 
 
+LOCALE = ROOT / "mkdocs_legal" / "locale"
+POT = LOCALE / "mkdocs_legal.pot"
+EXTRACT_FROM = ["mkdocs_legal/core", "mkdocs_legal/plugin"]
+# Functions whose string literals are messages; `sentence:2` = the second argument of
+# plugin/banner.py's `sentence(lang, message, ...)`.
+KEYWORDS = ["_", "N_", "sentence:2"]
+
+
 def catalogs(args: list[str]) -> None:
-    pot = ROOT / "mkdocs_legal" / "locale" / "mkdocs_legal.pot"
-    run(
-        BIN / "pybabel",
-        "extract",
-        "-k",
-        "_",
-        "-k",
-        "N_",
-        "--no-location",
-        "--sort-output",
-        "--project",
-        "mkdocs-legal",
-        "--copyright-holder",
-        "mkdocs-legal contributors",
-        "-o",
-        pot,
-        "mkdocs_legal/core",
-        "mkdocs_legal/plugin",
-    )
-    run(
-        BIN / "pybabel",
-        "update",
-        "--no-fuzzy-matching",
-        "--ignore-obsolete",
-        "-D",
-        "mkdocs_legal",
-        "-i",
-        pot,
-        "-d",
-        ROOT / "mkdocs_legal" / "locale",
+    """Extract messages into the .pot, start a catalog for each LANG given, update all of them."""
+    keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
+    run(BIN / "pybabel", "extract", *keywords, "--no-location", "--sort-output",
+        "--project", "mkdocs-legal", "--copyright-holder", "mkdocs-legal contributors",
+        "-o", POT, *EXTRACT_FROM)  # fmt: skip
+    for lang in args:
+        if not (LOCALE / lang / "LC_MESSAGES" / "mkdocs_legal.po").exists():
+            run(BIN / "pybabel", "init", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE, "-l", lang)
+    run(BIN / "pybabel", "update", "--no-fuzzy-matching", "--ignore-obsolete",
+        "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE)  # fmt: skip
+    for po in sorted(LOCALE.glob("*/LC_MESSAGES/mkdocs_legal.po")):
+        print(f"{po.parent.parent.name}: {untranslated(po)} message(s) to translate")
+
+
+def untranslated(po: Path) -> int:
+    """Entries of a .po file (header excluded) that are fuzzy or have an empty msgstr."""
+    entries = po.read_text(encoding="utf-8").split("\n\n")[1:]
+    return sum(
+        bool(re.search(r"^#,.*\bfuzzy\b", e, re.M)) or e.rstrip().endswith('msgstr ""')
+        for e in entries
     )
 
 

@@ -1,0 +1,277 @@
+"""Translation catalogs: complete, faithful to their slots, and in official GDPR terms.
+
+Every language with a catalog under `mkdocs_legal/locale/` is checked, so a new language is
+picked up as soon as its `.po` file exists (SPEC §4; docs/translating.md):
+
+- every message of the `.pot` is translated, not fuzzy, and the `.pot` matches the code;
+- a translation keeps the `{slots}`, the numbers (article citations) and the Markdown;
+- where the English names a GDPR term of `locale/glossary.yml`, the translation uses the
+  official term of `locale/<lang>/glossary.yml`, and it never uses a forbidden variant.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import string
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_keywords
+from babel.messages.pofile import read_po
+
+import mkdocs_legal
+from mkdocs_legal.core.language import placeholders
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = Path(mkdocs_legal.__file__).parent / "locale"
+LANGUAGES = sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/mkdocs_legal.po"))
+SLOT = re.compile(r"\{\w+\}")
+
+
+# --- glossary patterns (syntax: locale/glossary.yml) ---------------------------------------
+
+
+def compile_pattern(pattern: str) -> re.Pattern[str]:
+    """`berättiga* intresse*` → a case-insensitive regex for inflected, adjacent words."""
+    parts = []
+    for word in pattern.split():
+        if word == "...":
+            parts.append(r"(?:\W+\w[\w-]*){0,8}?")
+            continue
+        core = re.escape(word.strip("*"))
+        prefix = r"[\w-]*" if word.startswith("*") else ""
+        suffix = r"[\w-]*" if word.endswith("*") else r"(?![\w-])"
+        parts.append(prefix + core + suffix)
+    return re.compile(r"(?<![\w-])" + _join(parts), re.IGNORECASE)
+
+
+def _join(parts: list[str]) -> str:
+    """Words separated by non-word characters; a gap (`...`) brings its own separators."""
+    out = parts[0]
+    for part in parts[1:]:
+        out += part if part.startswith(r"(?:\W+") else r"\W+" + part
+    return out
+
+
+def matches(patterns: list[str], text: str) -> bool:
+    return any(compile_pattern(p).search(text) for p in patterns)
+
+
+def without_slots(text: str) -> str:
+    return SLOT.sub(" ", text)
+
+
+@cache
+def english_terms() -> dict[str, list[str]]:
+    raw = yaml.safe_load((LOCALE / "glossary.yml").read_text(encoding="utf-8"))
+    return {term: entry["en"] for term, entry in raw.items()}
+
+
+@cache
+def glossary(language: str) -> dict[str, Any]:
+    path = LOCALE / language / "glossary.yml"
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def terms_in(english: str) -> list[str]:
+    """Glossary terms the English names; the longest match wins where terms overlap."""
+    text = without_slots(english)
+    found = [
+        (m.start(), m.end(), term)
+        for term, patterns in english_terms().items()
+        for p in patterns
+        for m in compile_pattern(p).finditer(text)
+    ]
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
+    taken: list[tuple[int, int]] = []
+    terms: list[str] = []
+    for start, end, term in found:
+        if all(end <= s or start >= e for s, e in taken):
+            taken.append((start, end))
+            if term not in terms:
+                terms.append(term)
+    return terms
+
+
+def term_problems(english: str, translation: str, language: str) -> list[str]:
+    """Official terms missing from a translation, and forbidden variants in it."""
+    gloss = glossary(language)
+    official: dict[str, list[str]] = gloss.get("terms") or {}
+    forbidden: dict[str, str] = gloss.get("forbidden") or {}
+    problems = [
+        f"{term}: expected one of {official.get(term)}"
+        for term in terms_in(english)
+        if not matches(official.get(term) or [], translation)
+    ]
+    text = without_slots(translation)
+    problems += [
+        f"forbidden {pattern!r} (use: {advice})"
+        for pattern, advice in forbidden.items()
+        if compile_pattern(pattern).search(text)
+    ]
+    return problems
+
+
+# --- catalogs -------------------------------------------------------------------------------
+
+
+@cache
+def catalog(language: str) -> Catalog:
+    with (LOCALE / language / "LC_MESSAGES" / "mkdocs_legal.po").open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+@cache
+def template() -> list[str]:
+    with (LOCALE / "mkdocs_legal.pot").open("rb") as handle:
+        return [str(m.id) for m in read_po(handle) if m.id]
+
+
+def translations(language: str) -> list[tuple[str, str]]:
+    """(English, translation) of every translated message of the catalog."""
+    return [(str(m.id), str(m.string)) for m in catalog(language) if m.id and m.string]
+
+
+def report(problems: list[str]) -> str:
+    return f"{len(problems)} problem(s):\n" + "\n\n".join(problems)
+
+
+def load_tasks() -> Any:
+    spec = importlib.util.spec_from_file_location("tasks", ROOT / "tasks.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_expected_language_has_a_catalog() -> None:
+    assert {"sv", "da", "de", "nb", "fi"} <= set(LANGUAGES)
+
+
+def test_template_lists_every_message_in_the_code() -> None:
+    tasks = load_tasks()
+    keywords = {**DEFAULT_KEYWORDS, **parse_keywords(tasks.KEYWORDS)}
+    in_code = {
+        message
+        for folder in tasks.EXTRACT_FROM
+        for _, _, message, _, _ in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")], keywords=keywords
+        )
+        if isinstance(message, str)
+    }
+    stale = sorted(in_code ^ set(template()))
+    assert not stale, "run `python3 tasks.py catalogs`; added or removed: " + repr(stale)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalog_translates_every_message(language: str) -> None:
+    done = {str(m.id) for m in catalog(language) if m.id and m.string and not m.fuzzy}
+    missing = [m for m in template() if m not in done]
+    assert not missing, report([f"untranslated or fuzzy: {m!r}" for m in missing])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_slots_numbers_and_markdown(language: str) -> None:
+    problems = []
+    for english, text in translations(language):
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None]
+        except ValueError:
+            fields = ["?"]
+        if any(not re.fullmatch(r"\w+", f) for f in fields) or placeholders(text) != placeholders(
+            english
+        ):
+            problems.append(f"{english!r}\n  slots differ: {text!r}")
+        if set(re.findall(r"\d+", without_slots(english))) != set(
+            re.findall(r"\d+", without_slots(text))
+        ):
+            problems.append(f"{english!r}\n  numbers differ: {text!r}")
+        for mark in ("**", "](", "`"):
+            if english.count(mark) != text.count(mark):
+                problems.append(f"{english!r}\n  {mark!r} count differs: {text!r}")
+        if re.match(r"#+ ", english) and not text.startswith(english.split(" ", 1)[0] + " "):
+            problems.append(f"{english!r}\n  heading level differs: {text!r}")
+    assert not problems, report(problems)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_gives_every_official_term(language: str) -> None:
+    gloss = glossary(language)
+    assert gloss, f"add mkdocs_legal/locale/{language}/glossary.yml (see docs/translating.md)"
+    terms = gloss.get("terms") or {}
+    assert set(terms) == set(english_terms()), "terms must be exactly those of locale/glossary.yml"
+    for term, patterns in terms.items():
+        assert patterns and all(isinstance(p, str) and p.strip() for p in patterns), term
+    for pattern in [*(p for ps in terms.values() for p in ps), *(gloss.get("forbidden") or {})]:
+        compile_pattern(pattern)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_use_the_official_terms(language: str) -> None:
+    problems = [
+        f"{english!r}\n  → {text!r}\n  " + "\n  ".join(found)
+        for english, text in translations(language)
+        if (found := term_problems(english, text, language))
+    ]
+    assert not problems, report(problems)
+
+
+# --- the checker itself ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("berättiga* intresse*", "Våra berättigade intressen"),
+        ("berättiga* intresse*", "berättigat intresse"),
+        ("oikeute* edu*", "oikeutetun edun perusteella"),
+        ("personenbezogen* Daten", "Kategorien personenbezogener Daten"),
+        ("*Verantwortlich*", "gemeinsam Verantwortlicher"),
+        ("rätt att ... göra invändning*", "Du har rätt att när som helst göra invändningar"),
+        ("Recht ... Widerspruch einzulegen", "das Recht, jederzeit Widerspruch einzulegen"),
+        ("tietosuoja-asetu*", "tietosuoja-asetuksen 6 artiklan"),
+        ("DSGVO", "(Art. 6 Abs. 1 lit. f DSGVO)"),
+    ],
+)
+def test_patterns_accept_inflected_forms(pattern: str, text: str) -> None:
+    assert matches([pattern], text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        ("berättiga* intresse*", "legitimt intresse"),
+        ("DSGVO", "DSGVOs"),
+        ("rättslig* grund*", "rättsliga skäl och grunder"),
+        ("laglig* grund*", "olaglig grund"),
+        ("rätt att ... göra invändning*", "rätt att " + "ord " * 9 + "göra invändningar"),
+    ],
+)
+def test_patterns_reject_other_words(pattern: str, text: str) -> None:
+    assert not matches([pattern], text)
+
+
+def test_terms_prefer_the_longest_match_and_ignore_slots() -> None:
+    assert terms_in("a personal data breach") == ["personal_data_breach"]
+    assert terms_in("{recipient}: {details}") == []
+    assert terms_in("Our legitimate interest: {interest}") == ["legitimate_interest"]
+
+
+def test_checker_catches_the_seed_pitfalls() -> None:
+    english = "Our legitimate interest: {interest}"
+    assert term_problems(english, "Vårt berättigade intresse: {interest}", "sv") == []
+    wrong = term_problems(english, "Vårt legitima intresse: {interest}", "sv")
+    assert any(p.startswith("legitimate_interest") for p in wrong)
+    assert any("forbidden 'legitim* intresse*'" in p for p in wrong)
+    assert term_problems("Legal basis: {basis}", "Laglig grund: {basis}", "sv")
+    assert term_problems("Legal basis: {basis}", "Rechtsgrundlage: {basis}", "de") == []
+    assert term_problems("the controller", "die verantwortliche Stelle", "de")
