@@ -1,0 +1,235 @@
+"""The demo site in headless Chromium: every page type passes axe-core (WCAG 2.1 AA) and the
+Nu HTML Checker, loads nothing from other hosts, has its banner, switches language, opens the
+consent dialog from the cookie policy, and prints cleanly (SPEC §5 banners, §6, §9; issue 6).
+
+The demo (`mkdocs.yml` at the repo root) is built once per run; its page types are found in the
+built folder (`browser_support.discover_pages`), so new documents, versions, redlines and the
+changelog are tested as they appear. Screenshots and a PDF go to `tests/artifacts/`, or to
+`$MKDOCS_LEGAL_ARTIFACTS`. Without Chromium or java these tests skip; under `CI=true` they fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import (
+    DATE,
+    Page,
+    absent_tools,
+    artifacts_dir,
+    axe_violations,
+    chromium,
+    demo_build,
+    discover_pages,
+    foreign_requests,
+    format_nu_errors,
+    format_violations,
+    in_ci,
+    nu_errors,
+    require_tools,
+    serve,
+)
+
+pytestmark = pytest.mark.browser
+
+BANNER_KINDS = {"document", "version"}  # the page types that carry an effective-date banner
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrize `target` over every page type, `banner_target` over those with a banner."""
+    for name, kinds in (("target", None), ("banner_target", BANNER_KINDS)):
+        if name not in metafunc.fixturenames:
+            continue
+        if absent_tools() and not in_ci():
+            params = [pytest.param(None, id="no-browser")]  # the `tools` fixture skips
+        elif not demo_build().ok:
+            params = [pytest.param(None, id="demo-build-failed")]  # the `site` fixture fails
+        else:
+            pages = discover_pages(demo_build().site)
+            params = [pytest.param(p, id=p.id) for p in pages if kinds is None or p.kind in kinds]
+        metafunc.parametrize(name, params)
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tools() -> None:
+    require_tools()
+
+
+@pytest.fixture(scope="module")
+def site() -> Path:
+    build = demo_build()
+    if not build.ok:
+        pytest.fail(f"the demo did not build:\n{build.result.stderr[-4000:]}", pytrace=False)
+    return build.site
+
+
+@pytest.fixture(scope="module")
+def pages(site: Path) -> list[Page]:
+    return discover_pages(site)
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as context:
+        yield context
+
+
+@pytest.fixture
+def tab(browser: Any, base_url: str) -> Iterator[Any]:
+    """A new tab; afterwards the site's storage (e.g. the consent choice) is cleared."""
+    page = browser.new_page()
+    yield page
+    if page.url.startswith(base_url):
+        page.evaluate("localStorage.clear()")
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def nu_report(site: Path, pages: list[Page]) -> dict[Path, list[dict[str, Any]]]:
+    return nu_errors([p.file(site) for p in pages])
+
+
+def visit(tab: Any, base_url: str, path: str) -> list[str]:
+    """Open `path` and wait for the network to settle; every URL the page requested."""
+    requested: list[str] = []
+    tab.on("request", lambda request: requested.append(request.url))
+    response = tab.goto(base_url + path, wait_until="networkidle")
+    assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+    return requested
+
+
+def find(pages: list[Page], kind: str, document: str | None = None) -> list[Page]:
+    return [p for p in pages if p.kind == kind and (document is None or p.document == document)]
+
+
+# --- every page type --------------------------------------------------------------------------
+
+
+def test_only_own_host_is_requested(tab: Any, base_url: str, target: Page) -> None:
+    """SPEC §6: no web fonts, no CDNs. Also saves the page's full-length screenshot."""
+    requested = visit(tab, base_url, target.path)
+    tab.screenshot(path=artifacts_dir("screenshots") / f"{target.id}.png", full_page=True)
+    foreign = foreign_requests(requested)
+    assert not foreign, f"{target.path} requested other hosts:\n" + "\n".join(foreign)
+
+
+def test_axe_finds_no_violations(tab: Any, base_url: str, target: Page) -> None:
+    visit(tab, base_url, target.path)
+    violations = axe_violations(tab)
+    assert not violations, f"axe-core on {target.path}:\n{format_violations(violations)}"
+
+
+def test_nu_html_checker_finds_no_errors(
+    site: Path, target: Page, nu_report: dict[Path, list[dict[str, Any]]]
+) -> None:
+    errors = nu_report[target.file(site).resolve()]
+    assert not errors, f"vnu on {target.path}:\n{format_nu_errors(errors)}"
+
+
+def test_banner_has_state_and_dates(tab: Any, base_url: str, banner_target: Page) -> None:
+    visit(tab, base_url, banner_target.path)
+    banner = tab.locator(".legal-banner[data-legal-state]")
+    assert banner.count() == 1, f"{banner_target.path}: {banner.count()} banners"
+    assert banner.get_attribute("data-legal-state") in {"current", "upcoming", "superseded"}
+    assert banner.is_visible()
+    times = banner.locator("time[datetime]")
+    assert times.count() >= 1, f"{banner_target.path}: the banner has no <time datetime>"
+    for i in range(times.count()):
+        assert DATE.match(times.nth(i).get_attribute("datetime") or ""), times.nth(i).inner_html()
+
+
+# --- site-wide behaviour -----------------------------------------------------------------------
+
+
+def test_language_switcher_goes_there_and_back(tab: Any, base_url: str, pages: list[Page]) -> None:
+    documents = find(pages, "document")
+    if not documents:
+        pytest.fail("the demo has no legal document page")
+    first = documents[0]
+    others = [p for p in documents if p.document == first.document and p.lang != first.lang]
+    if not others:
+        pytest.skip(f"{first.document} exists in one language only")
+    other = others[0]
+
+    def switch(to: Page) -> None:
+        menu = tab.locator(".md-header .md-select", has=tab.locator("a[hreflang]"))
+        menu.locator("button").first.hover()
+        menu.locator(f'a.md-select__link[hreflang="{to.lang}"]').click()
+        tab.wait_for_url(base_url + to.path)
+        assert tab.locator("html").get_attribute("lang") == to.lang
+
+    visit(tab, base_url, first.path)
+    assert tab.locator("html").get_attribute("lang") == first.lang
+    switch(other)
+    switch(first)
+
+
+def test_cookie_policy_manage_link_opens_consent_dialog(
+    tab: Any, base_url: str, pages: list[Page]
+) -> None:
+    cookies = find(pages, "document", "cookies")
+    if not cookies:
+        pytest.skip("the demo has no cookie policy page (/cookies/) yet")
+    visit(tab, base_url, cookies[0].path)
+    dialog = tab.locator("#__consent")
+    if dialog.count() == 0:
+        pytest.skip("the cookie policy page has no consent form (#__consent): no extra.consent")
+    manage = tab.locator('article a[href="#__consent"]')
+    if manage.count() == 0:
+        pytest.fail('the cookie policy has no manage link (a[href="#__consent"])')
+    if dialog.is_visible():  # first visit: Material asks at once; answer, so it closes
+        dialog.locator("button[type=submit]").first.click()
+        dialog.wait_for(state="hidden")
+    manage.first.click()
+    dialog.wait_for(state="visible")
+
+
+# --- print ----------------------------------------------------------------------------------
+
+
+def computed(tab: Any, selector: str, prop: str, pseudo: str | None = None) -> list[str]:
+    """`prop` of every element matching `selector`, as computed (optionally of `pseudo`)."""
+    values: list[str] = tab.evaluate(
+        """([selector, prop, pseudo]) => [...document.querySelectorAll(selector)]
+              .map(e => getComputedStyle(e, pseudo).getPropertyValue(prop))""",
+        [selector, prop, pseudo],
+    )
+    return values
+
+
+def test_print_hides_chrome_keeps_dates_and_shows_link_targets(
+    tab: Any, base_url: str, pages: list[Page]
+) -> None:
+    documents = find(pages, "document", "privacy") or find(pages, "document")
+    if not documents:
+        pytest.fail("the demo has no legal document page")
+    target = documents[0]
+    visit(tab, base_url, target.path)
+    tab.emulate_media(media="print")
+
+    for chrome in (".md-header", ".md-sidebar", ".md-footer", ".md-tabs", "#__consent"):
+        shown = [v for v in computed(tab, chrome, "display") if v != "none"]
+        assert not shown, f"{chrome} still shows in print ({shown})"
+    assert computed(tab, ".legal-banner", "display") not in ([], ["none"])
+    assert tab.locator(".legal-banner time[datetime]").first.is_visible()
+
+    links = tab.locator('article a[href^="http"]')
+    assert links.count() > 0, f"{target.path} has no external link to check"
+    href = links.first.get_attribute("href")
+    after = computed(tab, 'article a[href^="http"]', "content", "::after")[0]
+    assert href and href in after, f"the link target is not printed after the link: {after}"
+    assert set(computed(tab, "article tr", "break-inside")) <= {"avoid"}
+
+    tab.pdf(path=artifacts_dir("print") / f"{target.id}.pdf", print_background=True)
