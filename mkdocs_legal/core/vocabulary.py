@@ -148,3 +148,41 @@ COOKIE_USES: dict[str, str] = {
     "marketing": N_("marketing"),
 }
 """What a category that needs consent is for, as the consent dialog names it in a sentence."""
+
+TERMS_MID_PERIOD: dict[str, str] = {
+    "full_period_charged": N_(
+        "If the customer terminates the agreement during a billing period, the fee for the whole "
+        "of that billing period is charged."
+    ),
+    "cancellation_fee": N_(
+        "If the customer terminates the agreement during a billing period, we may charge a "
+        "cancellation fee."
+    ),
+    "pro_rata": N_(
+        "If the customer terminates the agreement during a billing period, the fee for that "
+        "billing period is charged in proportion to the part of it before the agreement ends."
+    ),
+}
+"""What a termination during a billing period costs, one clause per `termination.mid_period`."""
+
+TERMS_REFUNDS: dict[str, str] = {
+    "none_if_delivered_as_agreed": N_(
+        "Fees paid are not refunded if the service has been delivered as agreed, whatever the "
+        "reason for termination."
+    ),
+    "pro_rata": N_(
+        "If the agreement ends during a billing period the customer has paid for, we refund the "
+        "part of the fee that relates to the rest of that billing period."
+    ),
+}
+
+TERMS_ACCEPTANCE: dict[str, str] = {
+    "by_ordering": N_(
+        "The agreement is concluded, and the customer accepts these terms, when the customer "
+        "orders the service."
+    ),
+    "by_signing": N_(
+        "The agreement is concluded, and the customer accepts these terms, when both parties "
+        "have signed the agreement."
+    ),
+}

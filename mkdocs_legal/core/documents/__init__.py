@@ -7,7 +7,7 @@ from collections.abc import Callable
 from ..language import Language
 from ..markdown import internal
 from ..model import LegalData
-from . import cookies, privacy
+from . import cookies, privacy, terms
 from .base import Context, Document, Links
 
 Renderer = Callable[[Context], Document]
@@ -15,6 +15,7 @@ Renderer = Callable[[Context], Document]
 RENDERERS: dict[str, Renderer] = {
     "privacy": privacy.render,
     "cookies": cookies.render,
+    "terms": terms.render,
 }
 
 ORDER = ("privacy", "cookies", "terms")

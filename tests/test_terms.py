@@ -1,0 +1,488 @@
+"""The terms: contract clauses from `terms:` data, for business customers, consumers or both."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+import yaml
+
+from mkdocs_legal.core import documents
+from mkdocs_legal.core.language import Language
+from mkdocs_legal.core.model import LegalData
+from mkdocs_legal.core.source import Options, load_valid
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "legal.yml"
+LHE = ROOT / "tests" / "fixtures" / "seeds" / "lhe.yml"
+IDS = [
+    "parties",
+    "service",
+    "binding_period",
+    "billing",
+    "termination",
+    "refunds",
+    "access_after_termination",
+    "changes",
+    "data_processing",
+    "liability",
+    "governing_law",
+    "acceptance",
+    "contact",
+]
+LINKS = {"privacy": "privacy.md", "changelog": "changelog.md"}
+WITHDRAWAL = "2011/83/EU"
+
+
+def load(path: Path) -> LegalData:
+    return load_valid(path, Options(("en", "sv"))).data
+
+
+@pytest.fixture(scope="module")
+def demo() -> LegalData:
+    return load(DEMO)
+
+
+@pytest.fixture(scope="module")
+def lhe() -> LegalData:
+    return load(LHE)
+
+
+def variant(
+    tmp_path: Path,
+    base: Path = DEMO,
+    terms: dict[str, Any] | None = None,
+    *,
+    only: bool = False,
+    **changes: Any,
+) -> LegalData:
+    """`base` with top-level keys replaced and `terms` keys merged (or, with `only`, replaced);
+    a `None` value removes a key. The file is written and loaded like a user's."""
+    raw = yaml.safe_load(base.read_text(encoding="utf-8"))
+    raw.update(changes)
+    if terms is not None:
+        merged = {**({} if only else raw.get("terms", {})), **terms}
+        raw["terms"] = {k: v for k, v in merged.items() if v is not None}
+    path = tmp_path / "legal.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return load(path)
+
+
+def consumer_terms(tmp_path: Path, audience: str = "b2c", **terms: Any) -> LegalData:
+    """The demo for consumers (`refunds: none…` is not allowed for them)."""
+    return variant(tmp_path, audience=audience, terms={"refunds": "pro_rata", **terms})
+
+
+def render(data: LegalData, lang: str = "en", links: dict[str, str] | None = None) -> str:
+    return documents.render(
+        data, "terms", Language(lang), documents.Links(documents=LINKS if links is None else links)
+    ).to_markdown()
+
+
+def section_ids(text: str) -> list[str]:
+    found = re.findall(r"^## (\d+)\. .+ \{#(\w+)\}$", text, re.M)
+    assert [int(n) for n, _ in found] == list(range(1, len(found) + 1))
+    return [anchor for _, anchor in found]
+
+
+def section(text: str, section_id: str) -> str:
+    """One section's body as a single line of text."""
+    body = text.split(f"{{#{section_id}}}\n", 1)[1].split("\n## ", 1)[0]
+    return " ".join(body.split())
+
+
+# --- structure ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_demo_has_every_section_in_order(demo: LegalData, lang: str) -> None:
+    text = render(demo, lang)
+    assert section_ids(text) == IDS
+    assert text.startswith("# Terms\n" if lang == "en" else "# Allmänna villkor\n")
+
+
+def test_terms_are_available_when_the_data_has_them(demo: LegalData) -> None:
+    assert "terms" in documents.available(demo)
+    assert "terms" not in documents.available(demo.model_copy(update={"terms": None}))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_seed_sections_without_data_are_dropped(lhe: LegalData, lang: str) -> None:
+    ids = section_ids(render(lhe, lang))
+    assert ids == [
+        "parties",
+        "service",
+        "binding_period",
+        "binding_no_cancel",  # the seed's custom section, after `binding_period`
+        "billing",
+        "termination",
+        "refunds",
+        "access_after_termination",
+        "changes",
+        "acceptance",
+        "contact",
+    ]
+
+
+def test_minimal_terms_keep_only_sections_with_something_to_say(tmp_path: Path) -> None:
+    data = variant(tmp_path, base=LHE, terms={"service": "Booking"}, only=True, sections=[])
+    text = render(data)
+    assert section_ids(text) == ["parties", "service", "contact"]
+    for heading_id in section_ids(text):
+        assert section(text, heading_id).strip()
+    assert "None" not in text and "{" not in text.replace("{#", "")
+
+
+def test_contact_is_dropped_without_contact_details(lhe: LegalData) -> None:
+    org = lhe.organisation.model_copy(update={"email": None, "address": None})
+    assert "contact" not in section_ids(render(lhe.model_copy(update={"organisation": org})))
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_headings_become_html_with_section_ids(demo: LegalData, lang: str) -> None:
+    html = markdown.markdown(render(demo, lang), extensions=["attr_list", "tables"])
+    found = re.findall(r'<h2 id="(\w+)">(\d+)\. [^<]+</h2>', html)
+    assert [i for i, _ in found] == IDS
+    assert [int(n) for _, n in found] == list(range(1, len(IDS) + 1))
+    assert "{#" not in html
+
+
+# --- the clauses, from the demo ------------------------------------------------------------
+
+
+def test_demo_clauses_in_english(demo: LegalData) -> None:
+    text = render(demo)
+    assert "Mötesbokarna Norden AB, limited company (aktiebolag), reg. no. 559214-7838" in (
+        section(text, "parties")
+    )
+    assert "the business that orders them (“the customer”)" in section(text, "parties")
+    assert "Booking and coordinating sales meetings" in section(text, "service")
+    assert "binding period of 1 month" in section(text, "binding_period")
+    assert "billing period of 1 month" in section(text, "billing")
+    termination = section(text, "termination")
+    assert "extended automatically by one billing period of 1 month at a time" in termination
+    assert "before the next billing period starts" in termination
+    assert "By email to info@motesbokarna.se." in termination
+    assert "cancellation fee of 50 percent of the monthly fee" in termination
+    assert "not refunded if the service has been delivered as agreed" in section(text, "refunds")
+    assert "until the end of the current billing period" in section(
+        text, "access_after_termination"
+    )
+    changes = section(text, "changes")
+    assert "at least 30 days before they take effect" in changes
+    assert "By email to the customer's contact person." in changes
+    assert "[version history](<changelog.md>)" in changes
+    data_processing = section(text, "data_processing")
+    assert "data processing agreement under Article 28 GDPR" in data_processing
+    assert "[privacy policy](<privacy.md>)" in data_processing
+    assert "at most the fees the customer has paid for the last three months" in section(
+        text, "liability"
+    )
+    law = section(text, "governing_law")
+    assert "governed by the law of Sweden" in law
+    assert "settled by Gothenburg District Court (Göteborgs tingsrätt)" in law
+    assert "when the customer orders the service" in section(text, "acceptance")
+    contact = section(text, "contact")
+    assert "[info@motesbokarna.se](<mailto:info@motesbokarna.se>)" in contact
+    assert "Kungsgatan 44, 411 19 Göteborg, Sweden" in contact
+
+
+def test_demo_clauses_in_swedish(demo: LegalData) -> None:
+    sv = Language("sv")
+    text = render(demo, "sv")
+    assert "Bokning och koordinering av säljmöten" in section(text, "service")
+    assert "1 månad" in section(text, "binding_period")
+    assert "1 månad" in section(text, "billing")
+    assert "Via e-post till info@motesbokarna.se." in section(text, "termination")
+    assert "avbrottsavgift på 50 procent" in section(text, "termination")
+    assert sv.duration("P30D") in section(text, "changes")
+    assert "Via e-post till kundens kontaktperson." in section(text, "changes")
+    assert "Sverige" in section(text, "governing_law")
+    assert "Göteborgs tingsrätt" in section(text, "governing_law")
+    assert "(Gothenburg" not in text
+    assert "Vårt ansvar är begränsat till direkt skada" in section(text, "liability")
+
+
+def test_durations_are_formatted_by_babel(tmp_path: Path) -> None:
+    data = variant(tmp_path, terms={"binding_period": "P12M", "billing_period": "P3M"})
+    text = render(data)
+    assert "binding period of 12 months" in section(text, "binding_period")
+    assert "billing period of 3 months" in section(text, "billing")
+    assert "one billing period of 3 months at a time" in section(text, "termination")
+    sv = render(data, "sv")
+    assert "12 månader" in section(sv, "binding_period")
+    assert "3 månader" in section(sv, "billing")
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_seed_contract_clauses(lhe: LegalData, lang: str) -> None:
+    """Seed 003, lines 4-18: everything its "Kontraktpolicy" says."""
+    text = render(lhe, lang)
+    month = Language(lang).duration("P1M")
+    assert "LHe Handelsbolag" in section(text, "parties")
+    assert f"binding period of {month}" in section(text, "binding_period")
+    assert month in section(text, "billing")
+    termination = section(text, "termination")
+    assert "extended automatically" in termination
+    assert "before the next billing period starts" in termination
+    fee = "avbrottsavgift" if lang == "sv" else "cancellation fee"
+    assert fee in termination
+    assert "delivered as agreed, whatever the reason for termination" in section(text, "refunds")
+    assert "until the end of the current billing period" in section(
+        text, "access_after_termination"
+    )
+    assert Language(lang).duration("P30D") in section(text, "changes")
+    assert "when the customer orders the service" in section(text, "acceptance")
+    intro = "träder i kraft när avtalet ingås" if lang == "sv" else "take effect when"
+    assert intro in text.split("## 1.")[0]
+
+
+def test_full_period_charged_and_any_time_with_notice(tmp_path: Path) -> None:
+    data = variant(
+        tmp_path,
+        base=LHE,
+        terms={
+            "termination": {
+                "notice": "P1M",
+                "deadline": "any_time",
+                "mid_period": "full_period_charged",
+            }
+        },
+    )
+    termination = section(render(data), "termination")
+    assert (
+        "Once the binding period has ended, the customer may terminate the agreement at any time."
+        in (termination)
+    )
+    assert "The notice period is 1 month." in termination
+    assert "the fee for the whole of that billing period is charged" in termination
+    assert "ends earlier" not in section(render(data), "access_after_termination")
+
+
+# --- each choice of each field -------------------------------------------------------------
+
+
+def test_notice_before_the_next_billing_period(tmp_path: Path) -> None:
+    data = variant(
+        tmp_path,
+        terms={
+            "binding_period": None,
+            "termination": {"notice": "P14D", "deadline": "before_next_billing_period"},
+        },
+    )
+    text = render(data)
+    termination = section(text, "termination")
+    assert termination.startswith(
+        "The agreement is extended automatically by one billing period of 1 month at a time"
+    )
+    assert "The customer may terminate the agreement." in termination
+    assert "must reach us at least 14 days before the next billing period starts" in termination
+    assert "binding_period" not in section_ids(text)
+
+
+def test_pro_rata_refunds_and_immediate_end(tmp_path: Path) -> None:
+    data = variant(
+        tmp_path,
+        terms={
+            "termination": {"mid_period": "pro_rata"},
+            "refunds": "pro_rata",
+            "access_after_termination": "immediate_end",
+        },
+    )
+    text = render(data)
+    assert "charged in proportion to the part of it before the agreement ends" in section(
+        text, "termination"
+    )
+    assert "we refund the part of the fee that relates to the rest" in section(text, "refunds")
+    assert "access to the service ends as soon as the termination takes effect" in section(
+        text, "access_after_termination"
+    )
+
+
+def test_cancellation_fee_without_its_text(tmp_path: Path) -> None:
+    data = variant(tmp_path, terms={"termination": {"mid_period": "cancellation_fee"}})
+    text = render(data)
+    assert "we may charge a cancellation fee." in section(text, "termination")
+    assert "ends earlier" not in section(text, "access_after_termination")
+
+
+def test_renewal_none(tmp_path: Path) -> None:
+    data = variant(tmp_path, terms={"renewal": "none"})
+    termination = section(render(data), "termination")
+    assert "ends when the binding period ends; it is not extended automatically" in termination
+    assert "extended automatically by" not in termination
+
+
+def test_texts_instead_of_built_in_choices(tmp_path: Path) -> None:
+    data = variant(
+        tmp_path,
+        terms={
+            "refunds": {"en": "Refunds by agreement.", "sv": "Återbetalning enligt avtal."},
+            "acceptance": {
+                "en": "Accepted on signing the order form.",
+                "sv": "Godkänns vid beställning.",
+            },
+        },
+    )
+    text = render(data)
+    assert section(text, "refunds") == "Refunds by agreement."
+    assert section(text, "acceptance") == "Accepted on signing the order form."
+    assert section(render(data, "sv"), "acceptance") == "Godkänns vid beställning."
+
+
+def test_acceptance_by_signing(tmp_path: Path) -> None:
+    data = variant(tmp_path, terms={"acceptance": "by_signing"})
+    assert "when both parties have signed the agreement" in section(render(data), "acceptance")
+
+
+def test_without_dpa_only_the_privacy_policy_is_linked(tmp_path: Path) -> None:
+    data = variant(tmp_path, terms={"dpa": False})
+    body = section(render(data), "data_processing")
+    assert "Article 28" not in body
+    assert body == (
+        "Our [privacy policy](<privacy.md>) describes how we process personal data for which "
+        "we are the controller."
+    )
+    # without a link target the policy is named, never a broken link
+    assert "Our privacy policy describes" in section(render(data, links={}), "data_processing")
+
+
+def test_dpa_unset_drops_the_section(tmp_path: Path) -> None:
+    data = variant(tmp_path, terms={"dpa": None})
+    assert "data_processing" not in section_ids(render(data))
+
+
+def test_changes_link_to_the_version_history_only_when_it_exists(demo: LegalData) -> None:
+    assert "version history" in section(render(demo), "changes")
+    assert "version history" not in section(render(demo, links={}), "changes")
+
+
+# --- audiences -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_business_terms_have_no_consumer_clauses(demo: LegalData, lang: str) -> None:
+    text = render(demo, lang)
+    assert demo.audience == "b2b"
+    assert WITHDRAWAL not in text
+    assert "consumer" not in text.lower()
+    assert "Rome I" not in text and "1215/2012" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_consumer_terms_give_the_right_of_withdrawal(tmp_path: Path, lang: str) -> None:
+    text = render(consumer_terms(tmp_path), lang)
+    days = Language(lang).duration("P14D")
+    assert section_ids(text) == IDS
+    assert "the consumer who orders them (“the customer”)" in section(text, "parties")
+    termination = section(text, "termination")
+    assert f"**The customer has the right to withdraw from the agreement within {days}" in (
+        termination
+    )
+    assert f"Article 9 of Directive {WITHDRAWAL}" in termination
+    assert "withdrawal period starts on the day the agreement is concluded" in termination
+    assert "Act on Distance Contracts and Off-Premises Contracts (2005:59)" in termination
+    assert "[info@motesbokarna.se](<mailto:info@motesbokarna.se>)" in termination
+    assert f"at the latest within {days}" in termination
+    assert "(Article 14(3) of the Directive)" in termination
+    assert "(<#termination>)" in section(text, "binding_period")
+    assert "(<#termination>)" in section(text, "refunds")
+    assert "rights the customer has as a consumer under mandatory law" in section(text, "liability")
+    law = section(text, "governing_law")
+    assert "Rome I" in law and "1215/2012" in law
+    assert "business customer" not in text.split("## 1.", 1)[1]  # the demo's intro says it
+    assert "may terminate the agreement before the change takes effect" in section(text, "changes")
+
+
+def test_consumer_clauses_appear_without_any_terms_data(tmp_path: Path) -> None:
+    data = variant(tmp_path, base=LHE, terms={}, only=True, audience="b2c", sections=[])
+    text = render(data)
+    assert section_ids(text) == ["parties", "termination", "liability", "contact"]
+    assert WITHDRAWAL in section(text, "termination")
+    assert "by email to [info@lhe-handelsbolag.se]" in section(text, "termination")
+
+
+def test_the_national_law_is_named_only_where_it_is_known(tmp_path: Path) -> None:
+    text = render(consumer_terms(tmp_path, governing_law="DE"))
+    termination = section(text, "termination")
+    assert WITHDRAWAL in termination
+    assert "2005:59" not in termination
+    assert "governed by the law of Germany" in section(text, "governing_law")
+
+
+def test_both_audiences_say_which_clause_applies_to_whom(tmp_path: Path) -> None:
+    text = render(consumer_terms(tmp_path, "both"))
+    parties = section(text, "parties")
+    assert "the business or consumer who orders them" in parties
+    assert "Where a clause applies only to consumers or only to business customers" in parties
+    termination = section(text, "termination")
+    assert "**A customer who is a consumer has the right to withdraw" in termination
+    assert "withdrawal period starts on the day the agreement is concluded" in termination
+    law = section(text, "governing_law")
+    assert "Disputes with a business customer arising from the agreement are settled by" in law
+    assert "A customer who is a consumer may always bring proceedings" in law
+    assert "a customer who is a consumer has under mandatory consumer protection law" in (
+        section(text, "liability")
+    )
+
+
+# --- safety --------------------------------------------------------------------------------
+
+HOSTILE = "<script>alert(1)</script> {{ x }} [a](javascript:alert(1)) {% raw %} | * _"
+
+
+def hostile_data(tmp_path: Path) -> LegalData:
+    """Every Text field of `terms` (and the name and legal form) set to a hostile string."""
+    raw = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    raw["organisation"]["name"] = HOSTILE
+    raw["organisation"]["legal_form"] = HOSTILE
+    raw["terms"] = {
+        "service": HOSTILE,
+        "binding_period": "P1M",
+        "billing_period": "P1M",
+        "renewal": "automatic",
+        "termination": {
+            "notice": "P1M",
+            "deadline": "before_next_billing_period",
+            "channel": HOSTILE,
+            "mid_period": "cancellation_fee",
+            "cancellation_fee": HOSTILE,
+        },
+        "refunds": HOSTILE,
+        "access_after_termination": "until_end_of_billing_period",
+        "changes": {"notice": "P30D", "channel": HOSTILE},
+        "acceptance": HOSTILE,
+        "dpa": True,
+        "liability": HOSTILE,
+        "governing_law": "SE",
+        "venue": HOSTILE,
+    }
+    raw["audience"] = "both"
+    path = tmp_path / "legal.yml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    return load(path)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_hostile_strings_are_inert_in_every_field(tmp_path: Path, lang: str) -> None:
+    text = render(hostile_data(tmp_path), lang)
+    assert section_ids(text) == IDS
+    for section_id in ("parties", "service", "termination", "refunds", "changes", "liability"):
+        assert "&#60;script&#62;" in section(text, section_id)
+    assert "&#60;script&#62;" in section(text, "governing_law")
+    assert "&#60;script&#62;" in section(text, "acceptance")
+    assert text.count("&#60;script&#62;") >= 10
+    assert "<script" not in text
+    assert "{{" not in text and "{%" not in text
+    assert "](javascript:" not in text
+    html = markdown.markdown(text, extensions=["attr_list", "tables"])
+    assert "<script" not in html
+    assert "javascript:" not in re.sub(r"&#\d+;", "", "".join(re.findall(r'href="[^"]*"', html)))
+    assert [i for i in re.findall(r'<h2 id="(\w+)">', html)] == IDS
+    assert "<table" not in html and "<em>" not in html
