@@ -1,0 +1,123 @@
+"""The Atom feed (RFC 4287) of a changelog, in one language (SPEC §5).
+
+The output depends only on the arguments (no clock), so a rebuild gives the same
+bytes. Dates become RFC 3339 timestamps at midnight in the site's time zone,
+because an effective date starts at 00:00 there.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from urllib.parse import quote, urlsplit
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+from .dates import zone
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_PROJECT = "https://github.com/mkdocs-legal/mkdocs-legal"
+_UUID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, _PROJECT)
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One change in the feed; `summary` is plain text, `url` absolute or site-relative."""
+
+    id: str
+    title: str
+    updated: date
+    url: str
+    summary: str
+    published: date | None = None
+    categories: tuple[str, ...] = ()
+
+
+def atom(
+    *,
+    feed_id: str,
+    title: str,
+    language: str,
+    self_url: str,
+    alternate_url: str,
+    updated: date,
+    author: str,
+    entries: Sequence[FeedEntry],
+    tz: str = "UTC",
+) -> str:
+    """An Atom 1.0 document, newest entry first, ready to be written as UTF-8.
+
+    Relative URLs resolve against the feed's own address, as RFC 4287 says.
+    Characters that XML cannot hold are dropped from every string.
+    """
+    tzinfo = zone(tz)
+    feed = ET.Element("feed", {"xmlns": ATOM_NS, _XML_LANG: _clean(language)})
+    _text(feed, "id", feed_id)
+    _text(feed, "title", _line(title), type="text")
+    _text(feed, "updated", _stamp(updated, tzinfo))
+    _link(feed, self_url, "self", "application/atom+xml")
+    _link(feed, alternate_url, "alternate", "text/html")
+    _text(ET.SubElement(feed, "author"), "name", _line(author))
+    _text(feed, "generator", "mkdocs-legal", uri=_PROJECT)
+    newest_first = sorted(
+        entries, key=lambda e: (e.updated, e.published or e.updated, e.id), reverse=True
+    )
+    for item in newest_first:
+        entry = ET.SubElement(feed, "entry")
+        _text(entry, "id", item.id)
+        _text(entry, "title", _line(item.title), type="text")
+        _text(entry, "updated", _stamp(item.updated, tzinfo))
+        if item.published is not None:
+            _text(entry, "published", _stamp(item.published, tzinfo))
+        _link(entry, item.url, "alternate", "text/html")
+        _text(entry, "summary", item.summary.replace("\r\n", "\n").replace("\r", "\n"), type="text")
+        for term in item.categories:
+            ET.SubElement(entry, "category", {"term": _clean(term)})
+    ET.indent(feed, space="  ")
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def entry_id(site_url: str | None, organisation: str, document: str, effective: date) -> str:
+    """A stable IRI for a version of a document.
+
+    `tag:<host>,<effective>:<document>` (RFC 4151) when the site has a URL; a site
+    below a path (`https://host/repo/`) adds it: `…:repo/<document>`. Without a
+    URL, a `urn:uuid:` derived from the organisation, document and date.
+    """
+    parts = urlsplit(site_url or "")
+    if parts.hostname:
+        try:
+            host = parts.hostname.encode("idna").decode("ascii")
+        except UnicodeError:
+            host = parts.hostname
+        path = parts.path.strip("/")
+        specific = quote(f"{path}/{document}" if path else document, safe="/+-._~!$&'()*,;=:@")
+        return f"tag:{host},{effective.isoformat()}:{specific}"
+    name = "\n".join((organisation, document, effective.isoformat()))
+    return f"urn:uuid:{uuid.uuid5(_UUID_NAMESPACE, name)}"
+
+
+def _stamp(day: date, tzinfo: ZoneInfo) -> str:
+    """RFC 3339: the start of `day` in the time zone."""
+    return datetime.combine(day, time(0), tzinfo=tzinfo).isoformat()
+
+
+def _clean(text: str) -> str:
+    return _NOT_XML.sub("", text)
+
+
+def _line(text: str) -> str:
+    return " ".join(_clean(text).split())
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> None:
+    ET.SubElement(parent, tag, attrs).text = _clean(text)
+
+
+def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
+    ET.SubElement(parent, "link", {"rel": rel, "type": media_type, "href": _clean(href)})
