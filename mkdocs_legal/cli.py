@@ -7,8 +7,17 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .core.findings import Finding, errors, warnings
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from .core.changelog import UrlOf
+    from .core.pages import Layout
+    from .core.project import Project
+    from .core.publication import Publication
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -39,7 +48,11 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("file", nargs="?", type=Path, metavar="FILE")
     render.add_argument("--document", help="privacy, cookies or terms (default: all, with --out)")
     render.add_argument("--lang", help="language (default: all, with --out)")
-    render.add_argument("--out", type=Path, help="write DIR/<document>.<lang>.md files")
+    render.add_argument(
+        "--out",
+        type=Path,
+        help="write the texts in force and the changelog as DIR/<page>.<lang>.md",
+    )
 
     release = sub.add_parser("release", help="freeze the newest version's texts")
     release.add_argument("file", nargs="?", type=Path, metavar="FILE")
@@ -58,6 +71,14 @@ def parser() -> argparse.ArgumentParser:
     status.add_argument("files", nargs="*", type=Path, metavar="FILE")
     status.add_argument("--format", choices=["text", "json"], default="text")
     status.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
+
+    init = sub.add_parser("init", help="create a new site that builds as generated")
+    init.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    init.add_argument("--name", required=True, help="the organisation's legal name")
+    init.add_argument("--country", required=True, help="ISO 3166-1 alpha-2 code, e.g. SE")
+    init.add_argument(
+        "--languages", default="en", help="comma-separated, default first (default: en)"
+    )
     return root
 
 
@@ -142,10 +163,23 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _sibling(language: str) -> Callable[[str, str], str]:
+    """Links between rendered files that lie side by side: `<page>.<lang>.md`."""
+    return lambda _from, page: f"{page}.{language}.md"
+
+
 def cmd_render(args: argparse.Namespace) -> int:
+    """One document's newest text to stdout; or, with `--out`, what the site publishes today.
+
+    `--out DIR` writes `<document>.<lang>.md` with the text in force on the build date (as
+    the plugin would show it) and `changelog.<lang>.md`; `legal:` links become links to
+    those file names, in both modes.
+    """
     from .core import documents
     from .core.findings import LegalDataError
     from .core.language import Language, MissingTranslation
+    from .core.pages import Layout, resolve
+    from .core.project import Project
     from .core.siteconfig import find_settings
     from .core.source import Options, load_valid
 
@@ -175,28 +209,95 @@ def cmd_render(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
-    default = languages[0]
+    layout = Layout({d: d for d in available}, "changelog")
     try:
-        for language in languages:
-            lang = Language(language, default=default, fallback=settings.fallback)
-            for document in wanted:
-                links = documents.Links(
-                    {d: f"{d}.{language}.md" for d in available if d != document}
-                    if args.out
-                    else {}
-                )
-                text = documents.render(loaded.data, document, lang, links).to_markdown()
-                if args.out:
-                    args.out.mkdir(parents=True, exist_ok=True)
-                    (args.out / f"{document}.{language}.md").write_text(text, encoding="utf-8")
-                else:
-                    sys.stdout.write(text)
+        if args.out:
+            project = Project(settings, loaded, languages, settings.history_dir)
+            return _render_out(project, wanted, layout, args.out, changelog=not args.document)
+        lang = Language(languages[0], default=languages[0], fallback=settings.fallback)
+        text = documents.render_markdown(loaded.data, args.document, lang)
+        sys.stdout.write(resolve(text, args.document, layout, _sibling(lang.code)))
     except MissingTranslation as exc:
         print(
             f"{target}: a text has no {exc.language!r} version; add it or set fallback",
             file=sys.stderr,
         )
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _published_file(publication: Publication, language: str) -> UrlOf:
+    """Changelog links to the written files: each document's text as published today."""
+
+    def url_of(document: str, effective: date | None, changes: bool) -> str | None:
+        shown = publication.timeline(document, language).shown
+        same = effective is None or effective == shown.effective
+        return f"{document}.{language}.md" if same and not changes else None
+
+    return url_of
+
+
+def _render_out(
+    project: Project, wanted: list[str], layout: Layout, out: Path, *, changelog: bool
+) -> int:
+    """Write the texts published on the build date, and the changelog, as `<page>.<lang>.md`."""
+    from .core.changelog import changelog_markdown
+    from .core.language import Language
+    from .core.pages import resolve
+
+    publication = project.publication()
+    for finding in publication.findings:
+        print(finding.format(), file=sys.stderr)
+    if errors(publication.findings):
+        return EXIT_FINDINGS
+    texts: dict[str, str] = {}
+    for language in project.languages:
+        link = _sibling(language)
+        for document in wanted:
+            shown = publication.timeline(document, language).shown
+            assert shown.body is not None  # else LGL203, an error above
+            texts[f"{document}.{language}.md"] = resolve(shown.body, document, layout, link)
+        if changelog:
+            lang = Language(
+                language, default=project.languages[0], fallback=project.settings.fallback
+            )
+            text = changelog_markdown(
+                project.loaded.data,
+                publication,
+                wanted,
+                lang,
+                _published_file(publication, language),
+                None,
+            )
+            texts[f"changelog.{language}.md"] = resolve(text, "changelog", layout, link)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a new site into an empty folder, then say what to do next."""
+    from . import scaffold
+
+    try:
+        answers = scaffold.Answers.parse(args.name, args.country, args.languages)
+    except scaffold.ScaffoldError as exc:
+        print(f"mkdocs-legal init: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        written = scaffold.write(args.dir, answers)
+    except FileExistsError:
+        print(
+            f"mkdocs-legal init: {args.dir} exists and is not an empty folder; nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    except OSError as exc:
+        print(f"mkdocs-legal init: cannot write the site: {exc}", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"Created a site for {answers.name} in {args.dir} ({len(written)} files).\n")
+    print(scaffold.next_steps(args.dir), end="")
     return EXIT_OK
 
 
@@ -216,6 +317,7 @@ COMMANDS = {
     "release": _history_command("release"),
     "diff": _history_command("diff"),
     "status": _history_command("status"),
+    "init": cmd_init,
 }
 
 

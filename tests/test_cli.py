@@ -116,6 +116,7 @@ def test_render_to_stdout_and_to_files(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert cli("render", "--out", str(out)).returncode == 0
     demo = load_valid(ROOT / "legal.yml", Options(("en", "sv"))).data
-    expected = sorted(f"{d}.{lang}.md" for d in documents.available(demo) for lang in ("en", "sv"))
+    pages = [*documents.available(demo), "changelog"]
+    expected = sorted(f"{d}.{lang}.md" for d in pages for lang in ("en", "sv"))
     assert "privacy.sv.md" in expected
     assert sorted(p.name for p in out.iterdir()) == expected
