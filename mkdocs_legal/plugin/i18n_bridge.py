@@ -76,6 +76,12 @@ def dest_uri(site: Site, path: str, language: str, use_directory_urls: bool) -> 
     return f"{prefix}{path}.html"
 
 
+def dest_url(site: Site, path: str, language: str, use_directory_urls: bool = True) -> str:
+    """The site URL (no leading `/`) of a generated page."""
+    uri = dest_uri(site, path, language, use_directory_urls)
+    return uri[: -len("index.html")] if uri.endswith("/index.html") else uri
+
+
 def relative_link(site: Site, from_path: str, to_path: str, language: str) -> str:
     """A Markdown link target from one generated page to another, same language."""
     source = src_uri(site, from_path, language)

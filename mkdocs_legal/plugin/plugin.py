@@ -1,46 +1,51 @@
 """The `legal` MkDocs plugin: a thin adapter that feeds generated pages to MkDocs.
 
 Event order (with mkdocs-static-i18n, `on_config` … `on_post_build` run once per
-language; the data file is read, checked and rendered once per run and cached):
+language; the data file and history folder are read, checked and rendered once
+per run and cached):
 
-- `on_config`: load the data file (cached by file state), render every document
-  in every language, set up the theme folder, `watch` paths and `attr_list`.
-- `on_files` (priority -110, after i18n's -100): add this language's pages.
-- `on_page_content`: put the effective-date banner on top of each legal page.
+- `on_config` (priority -110, after i18n has chosen the language): load and check
+  the data file and history folder, decide what is published on the build date,
+  fill `extra.consent` in this language; set up theme folder, `watch`, `attr_list`.
+- `on_files` (priority -110, after i18n's -100): add this language's pages, feed
+  and (default language) `legal.json`.
+- `on_nav`: keep dated versions and redlines out of an automatic nav.
+- `on_page_context`: banner, canonical address and the announce-bar notice.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import posixpath
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
-from ..core import dates, documents
-from ..core.findings import LegalDataError, errors, warnings
+from ..core import dates, documents, history
+from ..core.findings import Finding, LegalDataError, errors, warnings
 from ..core.language import Language, MissingTranslation
+from ..core.pages import Layout, PageSpec, pages_for
+from ..core.project import render_all
+from ..core.publication import Publication, publish
 from ..core.source import Loaded, Options, fingerprint, load_valid
-from . import i18n_bridge
+from . import i18n_bridge, outputs
+from .banner import Banner
 from .config import LegalConfig
 
 log = get_plugin_logger(__name__)
 
 THEME_DIR = str(Path(__file__).parent / "theme")
-BANNER_TEMPLATE = "partials/legal-banner.html"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    document: str
-    language: str
-    path: str
+STYLESHEET = "assets/stylesheets/legal.css"
+MATERIAL_CONSENT = "#__consent"
 
 
 class LegalPlugin(BasePlugin[LegalConfig]):
@@ -48,22 +53,30 @@ class LegalPlugin(BasePlugin[LegalConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._fingerprint: tuple[tuple[str, int, int], ...] | None = None
+        self._fingerprint: tuple[Any, ...] | None = None
         self._loaded: Loaded | None = None
-        self._markdown: dict[tuple[str, str], str] = {}
-        self._pages: dict[str, GeneratedPage] = {}
+        self._rendered: dict[tuple[str, str], str] = {}
+        self._history_stamp: tuple[Any, ...] | None = None
+        self._history: history.History | None = None
+        self._publication: Publication | None = None
+        self._published_for: tuple[Any, ...] | None = None
+        self._redlines: dict[tuple[str, str], str] = {}
+        self._pages: dict[str, PageSpec] = {}
+        self._files: dict[tuple[str, str], File] = {}
         self._site: i18n_bridge.Site | None = None
+        self._env: Environment | None = None
         self.build_date: date | None = None
 
     # --- configuration ---------------------------------------------------------------------
 
+    def _base(self, config: MkDocsConfig) -> Path:
+        return Path(config.config_file_path or ".").resolve().parent
+
     def data_path(self, config: MkDocsConfig) -> Path:
-        base = Path(config.config_file_path or ".").resolve().parent
-        return (base / str(self.config.data_file)).resolve()
+        return (self._base(config) / str(self.config.data_file)).resolve()
 
     def history_path(self, config: MkDocsConfig) -> Path:
-        base = Path(config.config_file_path or ".").resolve().parent
-        return (base / self.config.history_dir).resolve()
+        return (self._base(config) / self.config.history_dir).resolve()
 
     def doc_path(self, document: str) -> str:
         chosen = (self.config.documents or {}).get(document)
@@ -73,16 +86,29 @@ class LegalPlugin(BasePlugin[LegalConfig]):
     def changelog_path(self) -> str:
         return str(self.config.changelog.path or "changelog").strip("/")
 
+    def documents(self) -> list[str]:
+        """The documents to publish: those configured, else all the data has facts for."""
+        assert self._loaded is not None
+        have = documents.available(self._loaded.data)
+        chosen = self.config.documents
+        return [d for d in have if not chosen or d in chosen]
+
+    def layout(self, config: MkDocsConfig) -> Layout:
+        consent = MATERIAL_CONSENT if config.extra.get("consent") else None
+        return Layout(
+            {d: self.doc_path(d) for d in self.documents()}, self.changelog_path(), consent
+        )
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
         data_file = self.data_path(config)
-        history = self.history_path(config)
-        for watched in (str(data_file), str(history)):
-            if watched not in config.watch and os.path.exists(watched):
-                config.watch.append(watched)
+        history_dir = self.history_path(config)
         if THEME_DIR not in config.theme.dirs:
             config.theme.dirs.append(THEME_DIR)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
         try:
@@ -92,26 +118,49 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         site = i18n_bridge.site(config)
         self._site = site
         self._load(data_file, site)
+        assert self._loaded is not None
+        for watched in (*map(str, self._loaded.files), str(history_dir)):
+            if watched not in config.watch and os.path.exists(watched):
+                config.watch.append(watched)
+        self._publish(history_dir, site)
+        self._set_consent(config, site)
         self._refuse_clashes(config, site)
         return config
 
+    def _set_consent(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
+        """Material's consent dialog, in this pass's language (set on every pass: no leaks)."""
+        assert self._loaded is not None
+        if not self.config.consent or config.theme.name != "material":
+            return
+        from ..core.consent import consent_extra
+
+        lang = Language(site.current, default=site.default, fallback=self.config.fallback)
+        policy = None
+        if "cookies" in self.documents():
+            url = i18n_bridge.dest_url(
+                site, self.doc_path("cookies"), site.current, config.use_directory_urls
+            )
+            policy = outputs.site_path(config.site_url, url)
+        value = consent_extra(self._loaded.data, lang, settings_link=policy)
+        if value is None:
+            config.extra.pop("consent", None)
+        else:
+            config.extra["consent"] = value
+
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
         """Fail before anything is written if a user page would be replaced, in any language."""
-        assert self._loaded is not None
-        for document in documents.available(self._loaded.data):
-            path = self.doc_path(document)
+        paths = [(d, self.doc_path(d)) for d in self.documents()]
+        paths.append(("changelog", self.changelog_path()))
+        for name, path in paths:
             for language in site.languages:
                 uri = i18n_bridge.src_uri(site, path, language)
                 if (Path(config.docs_dir) / uri).exists():
-                    raise PluginError(
-                        f"legal: {uri} in docs_dir would be replaced by the generated "
-                        f"{document} page; remove that file, or move the page with "
-                        f"`documents: {{{document}: {{path: …}}}}`"
-                    )
+                    raise PluginError(_clash(uri, name))
 
     def _load(self, data_file: Path, site: i18n_bridge.Site) -> None:
-        """Read, check and render everything once; reuse it while the files are unchanged."""
-        stamp = (*fingerprint((data_file,)), ("languages", hash(site.languages), 0))
+        """Read, check and render the newest texts once; reuse them while nothing changed."""
+        files = self._loaded.files if self._loaded is not None else (data_file,)
+        stamp = (fingerprint(files), site.languages, self.config.fallback, self.config.consent)
         if stamp == self._fingerprint and self._loaded is not None:
             return
         options = Options(site.languages, self.config.fallback, self.config.consent)
@@ -120,108 +169,215 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         except LegalDataError as exc:
             self._fingerprint = None
             raise PluginError(_report(exc.findings)) from None
-        for finding in loaded.findings:
-            log.warning(finding.format())
-        if self.config.strict and warnings(loaded.findings):
+        self._report(loaded.findings)
+        try:
+            self._rendered = render_all(loaded, site.languages, fallback=self.config.fallback)
+        except MissingTranslation as exc:
             raise PluginError(
-                f"legal: {len(warnings(loaded.findings))} warning(s) and `strict: true`"
-            )
-        self._markdown = self._render_all(loaded, site)
+                f"legal: {loaded.path}: a text has no {exc.language!r} version "
+                f"({', '.join(sorted(exc.value))} only); add it or set `fallback: true`"
+            ) from None
         self._loaded = loaded
-        self._fingerprint = stamp
+        self._fingerprint = (fingerprint(loaded.files), *stamp[1:])
+        self._published_for = None
 
-    def _render_all(self, loaded: Loaded, site: i18n_bridge.Site) -> dict[tuple[str, str], str]:
-        out: dict[tuple[str, str], str] = {}
-        available = documents.available(loaded.data)
-        for language in site.languages:
-            lang = Language(language, default=site.default, fallback=self.config.fallback)
-            for document in available:
-                links = documents.Links(
-                    documents={
-                        other: i18n_bridge.relative_link(
-                            site, self.doc_path(document), self.doc_path(other), language
-                        )
-                        for other in available
-                        if other != document
-                    }
-                )
-                try:
-                    rendered = documents.render(loaded.data, document, lang, links)
-                except MissingTranslation as exc:
-                    raise PluginError(
-                        f"legal: {loaded.path}: a text has no {exc.language!r} version "
-                        f"({', '.join(sorted(exc.value))} only); add it or set `fallback: true`"
-                    ) from None
-                out[(document, language)] = rendered.to_markdown()
-        return out
+    def _publish(self, history_dir: Path, site: i18n_bridge.Site) -> None:
+        """Read the history folder (when it changed) and decide what is shown on the build date."""
+        assert self._loaded is not None and self.build_date is not None
+        stamp = history.fingerprint(history_dir)
+        if stamp != self._history_stamp or self._history is None:
+            self._history = history.scan(history_dir)
+            self._history_stamp = stamp
+            self._published_for = None
+        key = (self._fingerprint, stamp, self.build_date, tuple(self.documents()))
+        if key == self._published_for:
+            return
+        publication = publish(
+            self._loaded.data,
+            self.documents(),
+            site.languages,
+            lambda document, language: self._rendered[(document, language)],
+            self._history,
+            history_dir,
+            self.build_date,
+        )
+        self._report(publication.findings)
+        self._publication = publication
+        self._published_for = key
+
+    def _report(self, findings: list[Finding]) -> None:
+        for finding in findings:
+            if finding.severity == "warning":
+                log.warning(finding.format())
+        if errors(findings):
+            raise PluginError(_report(findings))
+        if self.config.strict and warnings(findings):
+            raise PluginError(f"legal: {len(warnings(findings))} warning(s) and `strict: true`")
 
     # --- pages -----------------------------------------------------------------------------
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has localised the user's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if not self.config.enabled or self._loaded is None:
+        if not self.config.enabled or self._publication is None or self._loaded is None:
             return files
         site = i18n_bridge.site(config)
         self._site = site
         i18n_bridge.remove_sources(
-            files, [str(self.data_path(config)), str(self.history_path(config))]
+            files, [*map(str, self._loaded.files), str(self.history_path(config))]
+        )
+        layout = self.layout(config)
+        lang = Language(site.current, default=site.default, fallback=self.config.fallback)
+        feed_uri = outputs.feed_uri(site, self.changelog_path())
+        changelog_src = i18n_bridge.src_uri(site, self.changelog_path(), site.current)
+        specs = pages_for(
+            self._loaded.data,
+            self._publication,
+            self.documents(),
+            lang,
+            layout,
+            lambda a, b: i18n_bridge.relative_link(site, a, b, site.current),
+            self._redline,
+            feed=posixpath.relpath(feed_uri, posixpath.dirname(changelog_src) or "."),
         )
         added: list[File] = []
-        for document in documents.available(self._loaded.data):
-            path = self.doc_path(document)
-            uri = i18n_bridge.src_uri(site, path, site.current)
+        for spec in specs:
+            uri = i18n_bridge.src_uri(site, spec.path, site.current)
             existing = files.get_file_from_path(uri)
             if existing is not None and existing.generated_by is None:
-                raise PluginError(
-                    f"legal: {existing.src_uri} in docs_dir would be replaced by the generated "
-                    f"{document} page; remove that file, or move the page with "
-                    f"`documents: {{{document}: {{path: …}}}}`"
-                )
-            markdown = self._markdown[(document, site.current)]
-            file = i18n_bridge.make_file(config, site, path, site.current, markdown)
-            i18n_bridge.link_alternates(config, site, path, file)
+                raise PluginError(_clash(existing.src_uri, spec.document or spec.kind))
+            if existing is not None:
+                files.remove(existing)
+            file = i18n_bridge.make_file(config, site, spec.path, site.current, spec.markdown)
+            i18n_bridge.link_alternates(config, site, spec.path, file)
             files.append(file)
-            added.append(file)
-            self._pages[file.src_uri] = GeneratedPage(document, site.current, path)
+            if spec.kind in ("document", "changelog"):  # history pages stay out of the sitemap
+                added.append(file)
+            self._pages[file.src_uri] = spec
+            self._files[(spec.path, site.current)] = file
         i18n_bridge.register(config, site, added)
+        files.append(outputs.feed_file(config, feed_uri, self._feed(config, site, lang, layout)))
+        if site.current == site.default:
+            files.append(outputs.manifest_file(config, self._manifest(config, site, layout)))
         return files
+
+    def _redline(self, old: str, new: str) -> str:
+        from ..core.redline import redline_markdown
+
+        key = (history.digest(old), history.digest(new))
+        if key not in self._redlines:
+            self._redlines[key] = redline_markdown(old, new)
+        return self._redlines[key]
+
+    def _feed(
+        self, config: MkDocsConfig, site: i18n_bridge.Site, lang: Language, layout: Layout
+    ) -> str:
+        assert self._loaded is not None and self._publication is not None
+        return outputs.feed(
+            self._loaded.data,
+            self._publication,
+            self.documents(),
+            lang,
+            site_url=config.site_url,
+            changelog_url=i18n_bridge.dest_url(
+                site, layout.changelog, site.current, config.use_directory_urls
+            ),
+            feed_url=outputs.feed_uri(site, layout.changelog),
+            timezone=self.config.timezone,
+        )
+
+    def _manifest(self, config: MkDocsConfig, site: i18n_bridge.Site, layout: Layout) -> str:
+        assert self._loaded is not None and self._publication is not None
+        assert self.build_date is not None
+        from ..core.manifest import manifest
+
+        def url_of(document: str, language: str, effective: date | None, changes: bool) -> str:
+            if effective is None:
+                path = layout.paths[document]
+            elif changes:
+                path = layout.changes(document, effective)
+            else:
+                path = layout.version(document, effective)
+            url = i18n_bridge.dest_url(site, path, language, config.use_directory_urls)
+            return outputs.absolute(config.site_url, url)
+
+        return manifest(
+            self._loaded.data,
+            self._publication,
+            self.documents(),
+            site.languages,
+            url_of,
+            self.build_date,
+        )
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Dated versions and redlines stay out of the nav, even an automatic one."""
+        hidden = {uri for uri, spec in self._pages.items() if spec.kind in ("version", "changes")}
+        if hidden:
+            nav.items = _without(nav.items, hidden)
+            for page in nav.pages:
+                if page.file.src_uri in hidden:
+                    page.previous_page = page.next_page = None
+            nav.pages = [p for p in nav.pages if p.file.src_uri not in hidden]
+            for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+                before.next_page, after.previous_page = after, before
+            if nav.pages:
+                nav.pages[0].previous_page = nav.pages[-1].next_page = None
+        return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._env = env
+        return env
+
+    def _banner(self, page: Page, config: MkDocsConfig) -> Banner | None:
+        if self._publication is None or self._site is None:
+            return None
+        return Banner(self._publication, self._site, self.layout(config), self._files, page)
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        banner = self._banner(page, config)
+        if banner is None:
+            return context
+        context["legal_notice"] = banner.notice(self.documents())  # type: ignore[typeddict-unknown-key]
+        spec = self._pages.get(page.file.src_uri)
+        if spec is not None and spec.kind == "version" and spec.item is not None:
+            main = self._files.get((self.doc_path(spec.item.document), banner.site.current))
+            if spec.item.state == "current" and main is not None and config.site_url:
+                page.canonical_url = outputs.absolute(config.site_url, main.url)
+        return context
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        generated = self._pages.get(page.file.src_uri)
-        if generated is None or self._loaded is None or self.build_date is None:
+        spec = self._pages.get(page.file.src_uri)
+        if spec is None or spec.item is None or spec.kind == "changes":
             return html
-        return self._banner(generated, page, config) + html
+        banner = self._banner(page, config)
+        if banner is None:
+            return html
+        return banner.render(self._env or config.theme.get_env(), spec, config) + html
 
-    def _banner(self, generated: GeneratedPage, page: Page, config: MkDocsConfig) -> str:
-        assert self._loaded is not None and self.build_date is not None
-        versions = dates.versions_of(self._loaded.data, generated.document)
-        current = dates.in_force(versions, self.build_date) or (versions[0] if versions else None)
-        if current is None:
-            return ""
-        site = self._site or i18n_bridge.site(config)
-        lang = Language(generated.language, default=site.default)
-        state = "current" if current.effective <= self.build_date else "upcoming"
-        env = config.theme.get_env()
-        template = env.get_template(BANNER_TEMPLATE)
-        return template.render(
-            banner={
-                "state": state,
-                "document": generated.document,
-                "effective": current.effective.isoformat(),
-                "effective_text": lang.date(current.effective),
-                "version": current.label,
-                "text": {
-                    "effective_from": lang._("Effective from"),
-                    "takes_effect": lang._("This version takes effect on"),
-                    "version": lang._("Version"),
-                    "label": lang._("Version information"),
-                },
-            },
-            page=page,
-            config=config,
-        )
+
+def _without(items: list[Any], hidden: set[str]) -> list[Any]:
+    kept = []
+    for item in items:
+        if isinstance(item, Page) and item.file.src_uri in hidden:
+            continue
+        if isinstance(item, Section):
+            item.children = _without(item.children, hidden)
+            if not item.children:
+                continue
+        kept.append(item)
+    return kept
+
+
+def _clash(uri: str, what: str) -> str:
+    return (
+        f"legal: {uri} in docs_dir would be replaced by the generated {what} page; remove "
+        f"that file, or move the generated page with the plugin's `documents: "
+        f"{{<id>: {{path: …}}}}` or `changelog: {{path: …}}` option"
+    )
 
 
 def _report(findings: list[Any]) -> str:
