@@ -260,6 +260,13 @@ def test_whole_looking_change_is_shown_as_removal_and_addition() -> None:
     redline("## A {#x}\n", "##  {#x}\n")
 
 
+def test_separator_lookalikes_outside_tables() -> None:
+    redline("| a\n---\n", "---\n")
+    redline("---\n", "| a\n---\n")
+    redline("| a | b\n|---\n", "|---\n")
+    redline("x\n| a | b |\n|---|\n", "| a | b |\n|---|\n")
+
+
 # --- properties --------------------------------------------------------------------------
 
 word = st.sampled_from(WORDS + ATOMS)

@@ -546,8 +546,10 @@ def _resolve(redline: str, drop: _Tag) -> str:
         whole = _whole(line)
         if whole is None and row_above and _SEP.fullmatch(line):
             whole = row_above
-        # a tagged row, not the `|---|` row below one
-        row_above = whole if whole and "<" in line and _ROW.match(line) else None
+        # a tagged table header (two pipes or more outside tags), whose `|---|` row follows
+        row_above = None
+        if whole and "<" in line and _ROW.match(line):
+            row_above = whole if _SPANS[whole].sub("", line).count("|") > 1 else None
         if whole == drop:
             continue
         line = _SPANS[drop].sub("", line)
