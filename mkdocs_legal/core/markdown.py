@@ -7,6 +7,7 @@ renderer writes itself is wrapped in `Md`, so the two can never be confused.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping
 
@@ -64,12 +65,17 @@ def link(label: str, target: str) -> Md:
 
 
 def safe_url(url: str) -> str:
-    """`url` if it is http(s), mailto, tel, relative or a fragment; otherwise `#`."""
+    """`url` if it is http(s), mailto, tel, relative or a fragment; otherwise `#`.
+
+    The URL is judged as a browser reads it from an attribute: character references
+    decoded (`javascript&#58;…`), so no whitespace or control character may hide a scheme.
+    """
     url = url.strip()
-    if any(c in url for c in "<>\n\r\"'` "):
+    seen = html.unescape(url)
+    if any(c in seen for c in "<>\"'`") or re.search(r"[\x00-\x20\x7f]", seen):
         return "#"
-    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", url)
-    if scheme and not url.lower().startswith(_SAFE_SCHEMES):
+    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*):", seen)
+    if scheme and not seen.lower().startswith(_SAFE_SCHEMES):
         return "#"
     return url
 
@@ -118,7 +124,8 @@ def table(header: list[str], rows: list[list[str]]) -> Md:
 
 _FENCE = re.compile(r"^(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_LINK_TARGET = re.compile(r"(\]\()\s*<?([^)\s>]*)>?")
+_LINK_TARGET = re.compile(r"(\]\()\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?")
+_OPEN_LINK = re.compile(r"\]\((?=[^)]*$)")  # a link target that would go on past the line
 _REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
 
 
@@ -167,4 +174,5 @@ def _sanitize_text(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = re.sub(r"&amp;(#?[a-zA-Z0-9]+;)", r"&\1", text)
     text = text.replace("{", "\\{").replace("}", "\\}")
-    return _LINK_TARGET.sub(lambda m: m.group(1) + safe_url(m.group(2)), text)
+    text = _LINK_TARGET.sub(lambda m: m.group(1) + safe_url(m.group(2)), text)
+    return _OPEN_LINK.sub(r"]\\(", text)  # its target is not on this line to check: no link
