@@ -6,14 +6,19 @@ picked up as soon as its `.po` file exists (SPEC §4; docs/translating.md):
 - every message of the `.pot` is translated, not fuzzy, and the `.pot` matches the code;
 - a translation keeps the `{slots}`, the numbers (article citations) and the Markdown;
 - where the English names a GDPR term of `locale/glossary.yml`, the translation uses the
-  official term of `locale/<lang>/glossary.yml`, and it never uses a forbidden variant.
+  official term of `locale/<lang>/glossary.yml`, and it never uses a forbidden variant;
+- full builds of the fixture sites da-en, de-en, nb-en and fi-en show the official terms, the
+  language's article citation and Babel's dates on the privacy page (marked slow).
 """
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import re
 import string
+import subprocess
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -32,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = Path(mkdocs_legal.__file__).parent / "locale"
 LANGUAGES = sorted(p.parent.parent.name for p in LOCALE.glob("*/LC_MESSAGES/mkdocs_legal.po"))
 SLOT = re.compile(r"\{\w+\}")
+BuiltSite = Callable[[str], tuple[subprocess.CompletedProcess[str], Path]]  # conftest.built_site
 
 
 # --- glossary patterns (syntax: locale/glossary.yml) ---------------------------------------
@@ -275,3 +281,117 @@ def test_checker_catches_the_seed_pitfalls() -> None:
     assert term_problems("Legal basis: {basis}", "Laglig grund: {basis}", "sv")
     assert term_problems("Legal basis: {basis}", "Rechtsgrundlage: {basis}", "de") == []
     assert term_problems("the controller", "die verantwortliche Stelle", "de")
+
+
+# --- full builds: one fixture site per language ------------------------------------------------
+
+
+SITES = {
+    # site: (privacy page of the local language, language, effective date, what it must show)
+    "da-en": (
+        "privacy/index.html",
+        "da",
+        ("2026-02-01", "1. februar 2026"),
+        [
+            "Gældende fra 1. februar 2026",
+            "Retsgrundlag: legitim interesse (databeskyttelsesforordningens artikel 6, stk. 1, litra f)",
+            "er dataansvarlig for de personoplysninger",
+            "Vi har udpeget en databeskyttelsesrådgiver",
+            "standardbestemmelser om databeskyttelse vedtaget af Europa-Kommissionen",
+            "ret til at indgive klage til en tilsynsmyndighed, navnlig i",
+            "Datatilsynet",
+            'href="https://www.datatilsynet.dk"',
+        ],
+    ),
+    "de-en": (
+        "privacy/index.html",
+        "de",
+        ("2025-06-15", "15. Juni 2025"),
+        [
+            "Gültig ab 15. Juni 2025",
+            "Rechtsgrundlage: berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO)",
+            "Verantwortlicher für die Verarbeitung",
+            "Recht auf Beschwerde bei einer Aufsichtsbehörde, insbesondere in",
+            "Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)",
+            'href="https://www.lda.bayern.de"',
+            "einschließlich Profiling",
+        ],
+    ),
+    "nb-en": (
+        "nb/privacy/index.html",
+        "nb",
+        ("2026-02-01", "1. februar 2026"),
+        [
+            "Gjelder fra 1. februar 2026",
+            "Behandlingsgrunnlag: berettiget interesse "
+            "(personvernforordningen artikkel 6 nr. 1 bokstav f)",
+            "er behandlingsansvarlig for personopplysningene",
+            "rett til å klage til en tilsynsmyndighet, særlig i",
+            "Du har til enhver tid rett til å protestere",
+            'href="https://www.datatilsynet.no"',
+        ],
+    ),
+    "fi-en": (
+        "fi/privacy/index.html",
+        "fi",
+        ("2026-02-01", "1. helmikuuta 2026"),
+        [
+            "Voimassa 1. helmikuuta 2026 alkaen",
+            "Oikeusperuste: oikeutettu etu (tietosuoja-asetuksen 6 artiklan 1 kohdan f alakohta)",
+            "kuvattujen henkilötietojen rekisterinpitäjä",
+            "oikeus tehdä valitus valvontaviranomaiselle erityisesti",
+            "Tietosuojavaltuutetun toimisto",
+            'href="https://tietosuoja.fi"',
+        ],
+    ),
+}
+ENGLISH = {"da-en": "en/privacy/index.html", "de-en": "en/privacy/index.html"}
+
+
+def page_text(markup: str) -> str:
+    """The page's article as text, with its links' targets kept: `href="…"` stays findable."""
+    article = re.search(r"<article\b.*?</article>", markup, re.S)
+    assert article, "no <article> on the page"
+    body = re.sub(r"<a\b[^>]*?(href=\"[^\"]*\")[^>]*>", r" \1 ", article.group(0))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", body)))
+
+
+@pytest.fixture(params=sorted(SITES))
+def site(request: pytest.FixtureRequest, built_site: BuiltSite) -> tuple[str, Path]:
+    result, folder = built_site(request.param)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return request.param, folder
+
+
+@pytest.mark.slow
+def test_privacy_page_in_the_local_language(site: tuple[str, Path]) -> None:
+    name, folder = site
+    page, language, (iso, shown), expected = SITES[name]
+    markup = (folder / page).read_text(encoding="utf-8")
+    text = page_text(markup)
+    assert re.search(rf'<html lang="{language}"', markup)
+    assert re.search(rf'<time datetime="{iso}">\s*{re.escape(shown)}\s*</time>', markup)
+    assert [e for e in expected if e not in text] == []
+
+
+@pytest.mark.slow
+def test_privacy_page_has_no_english_clause_left(site: tuple[str, Path]) -> None:
+    name, folder = site
+    page, language, _, _ = SITES[name]
+    text = page_text((folder / page).read_text(encoding="utf-8"))
+    left = [
+        piece
+        for message in template()
+        for piece in SLOT.split(message)
+        if len(piece.strip(" .:,()*#")) > 20 and piece.strip(" *#") in text
+    ]
+    assert left == [], f"English text on the {language} page"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(ENGLISH))
+def test_english_page_of_the_same_site(name: str, built_site: BuiltSite) -> None:
+    _, folder = built_site(name)
+    text = page_text((folder / ENGLISH[name]).read_text(encoding="utf-8"))
+    assert "legitimate interest (Article 6(1)(f) GDPR)" in text
