@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -121,6 +122,31 @@ def test_check_strict_names_what_is_still_missing(tmp_path: Path) -> None:
     assert "no `supervisory_authority`" in strict.stdout
     assert "DE-BY" in (tmp_path / "legal.yml").read_text(encoding="utf-8")
     assert "error" not in strict.stdout.replace("0 error(s)", "")
+
+
+def uncomment_examples(text: str) -> str:
+    """The data file with its commented example keys turned into data."""
+    example = re.compile(r"^(\s*)# (\s*(?:- )?[a-z_]+:(?: .*)?)$")
+    out = []
+    for line in text.splitlines():
+        match = example.match(line)
+        skip = match is None or "FILL IN" in line or "supervisory_authority" in line
+        out.append(line if skip else match.group(1) + match.group(2))
+    return "\n".join(out) + "\n"
+
+
+def test_uncommented_examples_have_the_right_shape_and_fail_as_placeholders(
+    tmp_path: Path,
+) -> None:
+    init(tmp_path, "--country", "SE", "--languages", "en,sv")
+    data = tmp_path / "legal.yml"
+    data.write_text(uncomment_examples(data.read_text(encoding="utf-8")), encoding="utf-8")
+    result = cli("check", cwd=tmp_path)
+    assert result.returncode == 1
+    findings = [line for line in result.stdout.splitlines() if " error: " in line]
+    assert len(findings) >= 8 and all("LGL020 error" in line for line in findings), findings
+    for path in ("organisation.email", "organisation.address.street", "purposes[0].description.sv"):
+        assert f"({path})" in result.stdout
 
 
 @pytest.mark.parametrize(
