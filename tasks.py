@@ -70,7 +70,7 @@ POT = LOCALE / "mkdocs_legal.pot"
 EXTRACT_FROM = ["mkdocs_legal/core", "mkdocs_legal/plugin"]
 # Functions whose string literals are messages; `sentence:2` = the second argument of
 # plugin/banner.py's `sentence(lang, message, ...)`.
-KEYWORDS = ["_", "N_", "sentence:2"]
+KEYWORDS = ["_", "N_", "NP_:1,2", "sentence:2"]
 
 
 def catalogs(args: list[str]) -> None:
@@ -89,11 +89,11 @@ def catalogs(args: list[str]) -> None:
 
 
 def untranslated(po: Path) -> int:
-    """Entries of a .po file (header excluded) that are fuzzy or have an empty msgstr."""
+    """Entries of a .po file (header excluded) that are fuzzy or have an empty msgstr form."""
     entries = po.read_text(encoding="utf-8").split("\n\n")[1:]
+    empty = re.compile(r'^msgstr(\[\d+\])? ""\n(?!")', re.M)
     return sum(
-        bool(re.search(r"^#,.*\bfuzzy\b", e, re.M)) or e.rstrip().endswith('msgstr ""')
-        for e in entries
+        bool(re.search(r"^#,.*\bfuzzy\b", e, re.M) or empty.search(e + "\n")) for e in entries
     )
 
 

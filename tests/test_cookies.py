@@ -317,7 +317,10 @@ def test_consent_lists_exactly_the_categories_of_the_table(lang: str) -> None:
         assert set(extra) == {"title", "description", "cookies", "actions"}
         assert extra["actions"] == ["accept", "reject", "manage"]
         necessary_in_table = Language(lang)._("Necessary") in table
-        assert ("Necessary cookies" in extra["description"]) == necessary_in_table, name
+        always_on = Language(lang)._(
+            "Necessary cookies, which the website needs to work, are always on."
+        )
+        assert (always_on in extra["description"]) == necessary_in_table, name
 
 
 def test_statistics_uses_materials_analytics_id(demo: LegalData) -> None:

@@ -8,6 +8,8 @@ Adding a language is adding a catalog; no Python changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -41,13 +43,38 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural message for extraction without translating it yet."""
+    return singular, plural
+
+
+DURATION_UNITS = {
+    "years": NP_("{count} year", "{count} years"),
+    "months": NP_("{count} month", "{count} months"),
+    "weeks": NP_("{count} week", "{count} weeks"),
+    "days": NP_("{count} day", "{count} days"),
+}
+"""Duration units a catalog may word itself; without a translation, Babel's CLDR names."""
+
+
 def locale_dir() -> str:
     return str(files("mkdocs_legal") / "locale")
 
 
+@dataclass(frozen=True)
+class Catalog:
+    """A language's translations: plain messages, and plural messages with their rule."""
+
+    messages: dict[str, str] = field(default_factory=dict)
+    plurals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    plural_index: Callable[[int], int] = lambda n: int(n != 1)
+
+
 @cache
-def catalog(language: str) -> dict[str, str]:
-    """msgid → msgstr for `language`; empty for English or a language without a catalog."""
+def catalog(language: str) -> Catalog:
+    """The catalog of `language`; empty for English or a language without a catalog."""
+    from gettext import c2py
+
     from babel.messages.pofile import read_po
 
     for code in _candidates(language):
@@ -55,12 +82,17 @@ def catalog(language: str) -> dict[str, str]:
         if po.is_file():
             with po.open("rb") as handle:
                 parsed = read_po(handle, locale=code)
-            return {
-                str(m.id): str(m.string)
-                for m in parsed
-                if m.id and m.string and not m.fuzzy and isinstance(m.id, str)
-            }
-    return {}
+            usable = [m for m in parsed if m.id and m.string and not m.fuzzy]
+            return Catalog(
+                {str(m.id): str(m.string) for m in usable if isinstance(m.id, str)},
+                {
+                    str(m.id[0]): tuple(str(s) for s in m.string)
+                    for m in usable
+                    if isinstance(m.id, tuple) and isinstance(m.string, tuple) and all(m.string)
+                },
+                c2py(parsed.plural_expr),
+            )
+    return Catalog()
 
 
 def available_languages() -> list[str]:
@@ -78,7 +110,7 @@ def _candidates(language: str) -> list[str]:
 
 def has_catalog(language: str) -> bool:
     base = language.replace("-", "_").split("_")[0]
-    return base == SOURCE_LANGUAGE or bool(catalog(language))
+    return base == SOURCE_LANGUAGE or bool(catalog(language).messages)
 
 
 @lru_cache(maxsize=32)
@@ -97,7 +129,8 @@ class Language:
         self.default = default or code
         self.fallback = fallback
         self.locale = babel_locale(code)
-        self._messages = catalog(code)
+        self._catalog = catalog(code)
+        self._messages = self._catalog.messages
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -129,14 +162,24 @@ class Language:
         for unit in ("years", "months", "weeks", "days"):
             amount = match.group(unit)
             if amount is not None:
-                parts.append(
-                    str(
-                        format_unit(
-                            int(amount), f"duration-{unit[:-1]}", length="long", locale=self.locale
-                        )
-                    )
-                )
+                parts.append(self._amount(int(amount), unit))
         return self.list(parts)
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        """The form of a plural message for `count` (English rules without a catalog)."""
+        forms = self._catalog.plurals.get(singular)
+        if forms:
+            index = self._catalog.plural_index(count)
+            return forms[min(index, len(forms) - 1)]
+        return singular if count == 1 else plural
+
+    def _amount(self, count: int, unit: str) -> str:
+        """`count` of a duration unit: the catalog's wording when it has one (legal texts
+        say "30 dagar", where Babel's Swedish says "30 dygn"), else Babel's."""
+        singular, plural = DURATION_UNITS[unit]
+        if singular in self._catalog.plurals:
+            return self.ngettext(singular, plural, count).format(count=count)
+        return str(format_unit(count, f"duration-{unit[:-1]}", length="long", locale=self.locale))
 
     def list(self, items: list[str]) -> str:
         if not items:
