@@ -207,10 +207,11 @@ def manage(ctx: Context) -> Md | None:
     if needs_consent(ctx.data):
         settings = ctx.links.cookie_settings
         if settings:
+            label = ctx.lang._("Change your cookie settings")  # its own call: pybabel skips nested
             blocks.append(
                 ctx._(
                     "You can give, change or withdraw your consent at any time: {settings}.",
-                    settings=link(ctx.lang._("Change your cookie settings"), settings),
+                    settings=link(label, settings),
                 )
             )
         else:
