@@ -13,6 +13,7 @@ picked up as soon as its `.po` file exists (SPEC §4; docs/translating.md):
 
 from __future__ import annotations
 
+import ast
 import html
 import importlib.util
 import re
@@ -136,15 +137,27 @@ def catalog(language: str) -> Catalog:
         return read_po(handle, locale=language)
 
 
+def key(message_id: str | tuple[str, ...]) -> str:
+    """A message's id: the singular of a plural message."""
+    return message_id[0] if isinstance(message_id, tuple) else message_id
+
+
 @cache
 def template() -> list[str]:
     with (LOCALE / "mkdocs_legal.pot").open("rb") as handle:
-        return [str(m.id) for m in read_po(handle) if m.id]
+        return [key(m.id) for m in read_po(handle) if m.id]
 
 
 def translations(language: str) -> list[tuple[str, str]]:
-    """(English, translation) of every translated message of the catalog."""
-    return [(str(m.id), str(m.string)) for m in catalog(language) if m.id and m.string]
+    """(English, translation) of every translated message, one pair per plural form."""
+    pairs = []
+    for m in catalog(language):
+        if not m.id:
+            continue
+        forms = m.string if isinstance(m.string, tuple) else (m.string,)
+        english = m.id[-1] if isinstance(m.id, tuple) else m.id
+        pairs += [(english, form) for form in forms if form]
+    return pairs
 
 
 def report(problems: list[str]) -> str:
@@ -163,24 +176,51 @@ def test_every_expected_language_has_a_catalog() -> None:
     assert {"sv", "da", "de", "nb", "fi"} <= set(LANGUAGES)
 
 
-def test_template_lists_every_message_in_the_code() -> None:
+def messages_in_code() -> tuple[set[str], set[str]]:
+    """Messages as `pybabel extract` finds them (tasks.py's settings), and as the syntax tree has
+    them: every string literal in a keyword function's message slot."""
     tasks = load_tasks()
     keywords = {**DEFAULT_KEYWORDS, **parse_keywords(tasks.KEYWORDS)}
-    in_code = {
-        message
-        for folder in tasks.EXTRACT_FROM
+    extracted: set[str] = set()
+    literal: set[str] = set()
+    for folder in tasks.EXTRACT_FROM:
         for _, _, message, _, _ in extract_from_dir(
             ROOT / folder, method_map=[("**.py", "python")], keywords=keywords
-        )
-        if isinstance(message, str)
-    }
-    stale = sorted(in_code ^ set(template()))
+        ):
+            extracted.add(key(message))
+        for path in (ROOT / folder).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                name = getattr(node.func, "attr", getattr(node.func, "id", None))
+                if name not in keywords:
+                    continue
+                spec = keywords[name] or (1,)
+                index = next(i for i in spec if isinstance(i, int)) - 1
+                arg = node.args[index] if index < len(node.args) else None
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    literal.add(arg.value)
+    return extracted, literal
+
+
+def test_template_lists_every_message_in_the_code() -> None:
+    extracted, literal = messages_in_code()
+    hidden = sorted(literal - extracted)
+    assert not hidden, (
+        "pybabel cannot see these messages (a _() call inside a call that is itself an "
+        "argument of _()); assign the translated text to a variable first: " + repr(hidden)
+    )
+    stale = sorted(extracted ^ set(template()))
     assert not stale, "run `python3 tasks.py catalogs`; added or removed: " + repr(stale)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalog_translates_every_message(language: str) -> None:
-    done = {str(m.id) for m in catalog(language) if m.id and m.string and not m.fuzzy}
+    done = {
+        key(m.id)
+        for m in catalog(language)
+        if m.id and not m.fuzzy and all(m.string if isinstance(m.string, tuple) else [m.string])
+    }
     missing = [m for m in template() if m not in done]
     assert not missing, report([f"untranslated or fuzzy: {m!r}" for m in missing])
 
