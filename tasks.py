@@ -76,14 +76,18 @@ KEYWORDS = ["_", "N_", "NP_:1,2", "sentence:2"]
 def catalogs(args: list[str]) -> None:
     """Extract messages into the .pot, start a catalog for each LANG given, update all of them."""
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
+    before = POT.read_text(encoding="utf-8") if POT.exists() else ""
     run(BIN / "pybabel", "extract", *keywords, "--no-location", "--sort-output",
         "--project", "mkdocs-legal", "--copyright-holder", "mkdocs-legal contributors",
         "-o", POT, *EXTRACT_FROM)  # fmt: skip
+    dated = re.compile(r'^"POT-Creation-Date: .*$', re.M)
+    if dated.sub("", POT.read_text(encoding="utf-8")) == dated.sub("", before):
+        POT.write_text(before, encoding="utf-8")  # same messages: keep the file (and its date)
     for lang in args:
         if not (LOCALE / lang / "LC_MESSAGES" / "mkdocs_legal.po").exists():
             run(BIN / "pybabel", "init", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE, "-l", lang)
     run(BIN / "pybabel", "update", "--no-fuzzy-matching", "--ignore-obsolete",
-        "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE)  # fmt: skip
+        "--ignore-pot-creation-date", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE)  # fmt: skip
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/mkdocs_legal.po")):
         print(f"{po.parent.parent.name}: {untranslated(po)} message(s) to translate")
 
