@@ -128,36 +128,43 @@ class Strict(BaseModel):
 
 
 class Address(Strict):
-    street: Text | None = None
-    postcode: str | None = None
-    city: Text | None = None
-    country: Country | None = None
+    street: Text | None = Field(default=None, description="Street and number.")
+    postcode: str | None = Field(
+        default=None, description="Postcode, as it is written in the country."
+    )
+    city: Text | None = Field(default=None, description="City or town.")
+    country: Country | None = Field(default=None, description="Country of the address.")
 
 
 class Contact(Strict):
     """A named person or function with contact details (DPO, representative)."""
 
-    name: Text | None = None
-    email: str | None = None
-    phone: str | None = None
-    address: Address | None = None
+    name: Text | None = Field(default=None, description="Name of the person or function.")
+    email: str | None = Field(default=None, description="Email address.")
+    phone: str | None = Field(default=None, description="Telephone number.")
+    address: Address | None = Field(default=None, description="Postal address.")
 
 
 class Organisation(Strict):
     name: str = Field(
         min_length=1, description="Legal name; rendered everywhere from this one field."
     )
-    trading_name: str | None = None
-    legal_form: Text | None = None
-    org_number: str | None = None
-    vat_number: str | None = None
-    address: Address | None = None
-    email: str | None = None
+    trading_name: str | None = Field(
+        default=None,
+        description="The name people know the organisation by, when it differs from `name`.",
+    )
+    legal_form: Text | None = Field(
+        default=None, description="Legal form, such as `{en: limited company, sv: aktiebolag}`."
+    )
+    org_number: str | None = Field(default=None, description="Company registration number.")
+    vat_number: str | None = Field(default=None, description="VAT number.")
+    address: Address | None = Field(default=None, description="Postal address of the organisation.")
+    email: str | None = Field(default=None, description="General contact address.")
     privacy_email: str | None = Field(
         default=None, description="Where data-protection requests go; defaults to `email`."
     )
-    phone: str | None = None
-    website: str | None = None
+    phone: str | None = Field(default=None, description="Telephone number.")
+    website: str | None = Field(default=None, description="Address of the organisation's website.")
     dpo: Contact | None = Field(default=None, description="Data protection officer (Art. 37).")
     representative: Contact | None = Field(
         default=None, description="Representative in the Union (Art. 27)."
@@ -165,13 +172,15 @@ class Organisation(Strict):
 
 
 class Authority(Strict):
-    name: Text
-    url: str | None = None
-    address: Text | None = None
+    name: Text = Field(description="Name of the supervisory authority.")
+    url: str | None = Field(default=None, description="Its website.")
+    address: Text | None = Field(default=None, description="Its postal address.")
 
 
 class Children(Strict):
-    min_age: int = Field(ge=0, le=21)
+    min_age: int = Field(
+        ge=0, le=21, description="The services are not directed at children under this age."
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -180,48 +189,85 @@ class Children(Strict):
 
 
 class DataCategory(Strict):
-    id: Identifier
+    id: Identifier = Field(
+        description="A built-in data category, or an id of your own with a `label`."
+    )
     label: Text | None = Field(default=None, description="Required unless `id` is built in.")
 
 
 class Source(Strict):
-    id: Identifier
-    label: Text | None = None
-    publicly_accessible: bool = False
+    id: Identifier = Field(description="A built-in source, or an id of your own with a `label`.")
+    label: Text | None = Field(default=None, description="Required unless `id` is built in.")
+    publicly_accessible: bool = Field(
+        default=False, description="Whether the source is publicly accessible (Art. 14(2)(f))."
+    )
 
 
 RetentionFrom = Text
 
 
 class Retention(Strict):
-    period: Duration | None = None
-    from_: RetentionFrom | None = Field(default=None, alias="from")
-    criteria: Text | None = None
+    period: Duration | None = Field(default=None, description="How long the data is kept.")
+    from_: RetentionFrom | None = Field(
+        default=None,
+        alias="from",
+        description="When the period starts: a built-in event or a Text of your own.",
+    )
+    criteria: Text | None = Field(
+        default=None,
+        description="How the period is decided, when it is not a fixed one (Art. 13(2)(a)).",
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 class Purpose(Strict):
-    id: Identifier
-    description: Text
-    data: list[Identifier] = Field(default_factory=list)
-    sources: list[Identifier] = Field(default_factory=list)
-    legal_basis: LegalBasis = Field(description="Art. 6(1) point: a … f.")
-    legitimate_interest: Text | None = None
-    legal_obligation: Text | None = None
-    withdraw: Text | None = None
-    provision: Literal["statutory", "contractual", "required_for_contract", "voluntary"] | None = (
-        None
+    id: Identifier = Field(description="Unique among the purposes.")
+    description: Text = Field(description="What the personal data is processed for.")
+    data: list[Identifier] = Field(
+        default_factory=list, description="The data categories processed for this purpose."
     )
-    consequence: Text | None = None
-    retention: Identifier | Retention | None = None
+    sources: list[Identifier] = Field(
+        default_factory=list,
+        description="Source ids the data comes from, when not all from the person (Art. 14).",
+    )
+    legal_basis: LegalBasis = Field(description="Art. 6(1) point: a … f.")
+    legitimate_interest: Text | None = Field(
+        default=None, description="Required with basis `f`: the interest pursued (Art. 13(1)(d))."
+    )
+    legal_obligation: Text | None = Field(
+        default=None, description="With basis `c`: the law that requires the processing."
+    )
+    withdraw: Text | None = Field(
+        default=None, description="Required with basis `a`: how a person withdraws consent."
+    )
+    provision: Literal["statutory", "contractual", "required_for_contract", "voluntary"] | None = (
+        Field(
+            default=None,
+            description="Whether the law or a contract requires the data (Art. 13(2)(e)).",
+        )
+    )
+    consequence: Text | None = Field(
+        default=None, description="What happens if the person does not provide the data."
+    )
+    retention: Identifier | Retention | None = Field(
+        default=None,
+        description="A key of the top-level `retention` map, or a retention written here.",
+    )
 
 
 class Transfer(Strict):
-    country: Country
-    mechanism: Literal["adequacy", "scc", "bcr", "derogation"]
-    instrument: Text | None = None
-    copy_: Text | None = Field(default=None, alias="copy")
+    country: Country = Field(description="The country outside the EU/EEA the data goes to.")
+    mechanism: Literal["adequacy", "scc", "bcr", "derogation"] = Field(
+        description="The safeguard or ground of the transfer (Art. 45-49)."
+    )
+    instrument: Text | None = Field(
+        default=None,
+        description="The instrument itself, such as the adequacy decision or the clauses used.",
+    )
+    copy_: Text | None = Field(
+        default=None, alias="copy", description="How to get a copy of the safeguards."
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
@@ -240,19 +286,32 @@ RecipientCategory = Literal[
 
 
 class Recipient(Strict):
-    id: Identifier
-    name: str | None = None
-    category: RecipientCategory | dict[Language, str] | str
-    role: Literal["processor", "controller", "joint_controller", "authority"] = "processor"
-    country: Country | None = None
-    condition: Text | None = None
-    transfers: list[Transfer] = Field(default_factory=list)
+    id: Identifier = Field(
+        description="Unique among the recipients; cookies name it as their `provider`."
+    )
+    name: str | None = Field(
+        default=None, description="Name of the recipient, to name it rather than only its category."
+    )
+    category: RecipientCategory | dict[Language, str] | str = Field(
+        description="A built-in recipient category, or a Text of your own."
+    )
+    role: Literal["processor", "controller", "joint_controller", "authority"] = Field(
+        default="processor", description="What the recipient is in relation to you."
+    )
+    country: Country | None = Field(default=None, description="Where the recipient is established.")
+    condition: Text | None = Field(
+        default=None, description="When or why data goes to this recipient."
+    )
+    transfers: list[Transfer] = Field(
+        default_factory=list,
+        description="Transfers to countries outside the EU/EEA, each with its safeguard.",
+    )
 
 
 class AutomatedDecision(Strict):
-    description: Text
-    logic: Text
-    consequences: Text
+    description: Text = Field(description="The decision made by automated means (Art. 22).")
+    logic: Text = Field(description="The logic involved.")
+    consequences: Text = Field(description="Its significance and consequences for the person.")
 
 
 RightId = Literal[
@@ -268,9 +327,14 @@ RightId = Literal[
 
 
 class Rights(Strict):
-    exclude: list[RightId] = Field(default_factory=list)
-    how: Text | None = None
-    response_time: Duration = "P1M"
+    exclude: list[RightId] = Field(
+        default_factory=list,
+        description="Rights to leave out of the list, where they do not apply.",
+    )
+    how: Text | None = Field(default=None, description="How a person exercises the rights.")
+    response_time: Duration = Field(
+        default="P1M", description="How soon requests are answered (Art. 12(3))."
+    )
 
 
 SecurityMeasure = Literal[
@@ -284,12 +348,16 @@ SecurityMeasure = Literal[
 
 
 class Security(Strict):
-    measures: list[SecurityMeasure] = Field(default_factory=list)
-    text: Text | None = None
+    measures: list[SecurityMeasure] = Field(
+        default_factory=list, description="Built-in security measures, each described on the page."
+    )
+    text: Text | None = Field(default=None, description="Anything more to say about security.")
 
 
 class Storage(Strict):
-    regions: list[Region] = Field(default_factory=list)
+    regions: list[Region] = Field(
+        default_factory=list, description="Where personal data is stored."
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -300,46 +368,88 @@ CookieCategory = Literal["necessary", "preferences", "statistics", "marketing"]
 
 
 class Cookie(Strict):
-    name: str = Field(min_length=1)
+    name: str = Field(
+        min_length=1, description="The name of the cookie or storage key, as the browser shows it."
+    )
     provider: str = Field(default="first_party", description="`first_party` or a recipient id.")
-    purpose: Text
-    category: CookieCategory
-    duration: Literal["session"] | Duration
-    type: Literal["http_cookie", "local_storage", "session_storage", "pixel"] = "http_cookie"
+    purpose: Text = Field(description="What it is for.")
+    category: CookieCategory = Field(
+        description="`necessary` needs no consent; the other categories do."
+    )
+    duration: Literal["session"] | Duration = Field(
+        description="How long it is kept: `session`, or a duration."
+    )
+    type: Literal["http_cookie", "local_storage", "session_storage", "pixel"] = Field(
+        default="http_cookie", description="The technology."
+    )
 
 
 class Cookies(Strict):
-    last_reviewed: IsoDate | None = None
-    items: list[Cookie] = Field(default_factory=list)
+    last_reviewed: IsoDate | None = Field(
+        default=None, description="When the list was last checked against the website."
+    )
+    items: list[Cookie] = Field(
+        default_factory=list, description="Every cookie and similar technology the website uses."
+    )
 
 
 class Termination(Strict):
-    notice: Duration | None = None
-    deadline: Literal["before_next_billing_period", "any_time"] | None = None
-    channel: Text | None = None
-    mid_period: Literal["full_period_charged", "cancellation_fee", "pro_rata"] | None = None
-    cancellation_fee: Text | None = None
+    notice: Duration | None = Field(default=None, description="Notice period.")
+    deadline: Literal["before_next_billing_period", "any_time"] | None = Field(
+        default=None, description="By when notice must be given."
+    )
+    channel: Text | None = Field(default=None, description="How to give notice.")
+    mid_period: Literal["full_period_charged", "cancellation_fee", "pro_rata"] | None = Field(
+        default=None, description="What a termination during a billing period costs."
+    )
+    cancellation_fee: Text | None = Field(
+        default=None, description="The cancellation fee, in words."
+    )
 
 
 class TermsChanges(Strict):
-    notice: Duration | None = None
-    channel: Text | None = None
+    notice: Duration | None = Field(
+        default=None, description="How long before they apply changes are announced."
+    )
+    channel: Text | None = Field(default=None, description="How changes are announced.")
 
 
 class Terms(Strict):
-    service: Text | None = None
-    binding_period: Duration | None = None
-    billing_period: Duration | None = None
-    renewal: Literal["automatic", "none"] | None = None
-    termination: Termination | None = None
-    refunds: Literal["none_if_delivered_as_agreed", "pro_rata"] | Text | None = None
-    access_after_termination: Literal["until_end_of_billing_period", "immediate_end"] | None = None
-    changes: TermsChanges | None = None
-    acceptance: Literal["by_ordering", "by_signing"] | Text | None = None
-    dpa: bool | None = None
-    liability: Text | None = None
-    governing_law: Country | None = None
-    venue: Text | None = None
+    service: Text | None = Field(default=None, description="The service the terms cover.")
+    binding_period: Duration | None = Field(
+        default=None, description="The minimum term of the contract."
+    )
+    billing_period: Duration | None = Field(
+        default=None, description="How often the service is billed."
+    )
+    renewal: Literal["automatic", "none"] | None = Field(
+        default=None, description="Whether the contract renews itself at the end of a period."
+    )
+    termination: Termination | None = Field(default=None, description="How the contract ends.")
+    refunds: Literal["none_if_delivered_as_agreed", "pro_rata"] | Text | None = Field(
+        default=None,
+        description="A built-in refund rule, or a Text; consumer terms cannot exclude refunds.",
+    )
+    access_after_termination: Literal["until_end_of_billing_period", "immediate_end"] | None = (
+        Field(
+            default=None,
+            description="Whether the service stays available until the end of the billing period.",
+        )
+    )
+    changes: TermsChanges | None = Field(
+        default=None, description="How changes to the terms are announced."
+    )
+    acceptance: Literal["by_ordering", "by_signing"] | Text | None = Field(
+        default=None, description="How the contract is entered into."
+    )
+    dpa: bool | None = Field(
+        default=None, description="Whether a data processing agreement is part of the contract."
+    )
+    liability: Text | None = Field(default=None, description="Limits of liability.")
+    governing_law: Country | None = Field(
+        default=None, description="The country whose law governs the contract."
+    )
+    venue: Text | None = Field(default=None, description="Where disputes are settled.")
 
 
 # ---------------------------------------------------------------------------
@@ -350,23 +460,36 @@ DocumentId = Literal["privacy", "cookies", "terms"]
 
 
 class Section(Strict):
-    id: Identifier
-    document: DocumentId
-    title: Text
+    id: Identifier = Field(description="Id of the section: its anchor on the page.")
+    document: DocumentId = Field(description="The document the section belongs to.")
+    title: Text = Field(description="Its heading.")
     body: Text = Field(description="Markdown; raw HTML is shown as text.")
-    after: Identifier | None = None
-    replace: Identifier | None = None
+    after: Identifier | None = Field(
+        default=None, description="Id of the section to place it after."
+    )
+    replace: Identifier | None = Field(
+        default=None, description="Id of a built-in section it replaces."
+    )
 
 
 class Version(Strict):
-    effective: IsoDate
+    effective: IsoDate = Field(
+        description="First day the version applies, from 00:00 in the plugin's time zone."
+    )
     version: str | None = Field(default=None, description="Label; defaults to the date.")
-    published: IsoDate | None = None
+    published: IsoDate | None = Field(
+        default=None,
+        description="When it was announced; at least 30 days before `effective` if `material`.",
+    )
     documents: list[DocumentId] | None = Field(
         default=None, description="Documents this version changes; default all."
     )
-    material: bool = False
-    summary: Text | None = None
+    material: bool = Field(
+        default=False, description="A change readers must be told about before it applies."
+    )
+    summary: Text | None = Field(
+        default=None, description="What changed; shown in the changelog and above the redline."
+    )
 
     @property
     def label(self) -> str:
@@ -382,24 +505,58 @@ class LegalData(Strict):
         description="Path of a base data file (relative to this one) whose facts this file "
         "builds on; see the merge rules in the docs.",
     )
-    organisation: Organisation
-    supervisory_authority: str | Authority | None = None
-    audience: Literal["b2b", "b2c", "both"] = "b2b"
-    children: Children | None = None
-    data_categories: list[DataCategory] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
-    purposes: list[Purpose] = Field(default_factory=list)
-    retention: dict[Identifier, Retention] = Field(default_factory=dict)
-    recipients: list[Recipient] = Field(default_factory=list)
-    automated_decisions: Literal["none"] | list[AutomatedDecision] | None = None
-    rights: Rights = Field(default_factory=Rights)
-    security: Security | None = None
-    storage: Storage | None = None
-    cookies: Cookies | None = None
-    terms: Terms | None = None
-    intro: dict[DocumentId, Text] = Field(default_factory=dict)
-    sections: list[Section] = Field(default_factory=list)
-    versions: list[Version] = Field(min_length=1)
+    organisation: Organisation = Field(description="The organisation responsible: the controller.")
+    supervisory_authority: str | Authority | None = Field(
+        default=None, description="A built-in key (`SE`, `DE-BY`, …) or `{name, url, address}`."
+    )
+    audience: Literal["b2b", "b2c", "both"] = Field(
+        default="b2b",
+        description="Who the customers are; `b2c` and `both` add consumer clauses to the terms.",
+    )
+    children: Children | None = Field(
+        default=None, description="Say that the services are not for children."
+    )
+    data_categories: list[DataCategory] = Field(
+        default_factory=list, description="The personal data processed."
+    )
+    sources: list[Source] = Field(
+        default_factory=list, description="Where personal data comes from."
+    )
+    purposes: list[Purpose] = Field(
+        default_factory=list,
+        description="What personal data is processed for, each with its legal basis.",
+    )
+    retention: dict[Identifier, Retention] = Field(
+        default_factory=dict, description="Named retention rules that purposes refer to."
+    )
+    recipients: list[Recipient] = Field(
+        default_factory=list, description="Who receives personal data."
+    )
+    automated_decisions: Literal["none"] | list[AutomatedDecision] | None = Field(
+        default=None, description="`none`, or each decision made by automated means (Art. 22)."
+    )
+    rights: Rights = Field(
+        default_factory=Rights,
+        description="The data subject's rights: derived from the legal bases, with these details.",
+    )
+    security: Security | None = Field(default=None, description="How personal data is protected.")
+    storage: Storage | None = Field(default=None, description="Where personal data is stored.")
+    cookies: Cookies | None = Field(
+        default=None,
+        description="Cookies and similar technologies; their presence adds the cookie policy.",
+    )
+    terms: Terms | None = Field(
+        default=None, description="Contract terms; their presence adds the terms."
+    )
+    intro: dict[DocumentId, Text] = Field(
+        default_factory=dict, description="An opening paragraph (Markdown) for each document."
+    )
+    sections: list[Section] = Field(
+        default_factory=list, description="Sections of your own, added to a document."
+    )
+    versions: list[Version] = Field(
+        min_length=1, description="The changelog of the texts, one entry per version."
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
