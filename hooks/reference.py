@@ -110,15 +110,16 @@ class SchemaPage:
     # Which definition is documented where
 
     def _place(self) -> None:
-        queue: list[tuple[str, Schema]] = [("", self.schema)]
+        """Walk every path breadth first (no definition twice on one path): shallowest wins."""
+        queue: list[tuple[str, Schema, tuple[str, ...]]] = [("", self.schema, ())]
         while queue:
-            path, obj = queue.pop(0)
+            path, obj, above = queue.pop(0)
             for key, prop in obj.get("properties", {}).items():
                 for name, child in self._objects(prop, _join(path, key)):
                     self.used_at.setdefault(name, []).append(child)
-                    if name not in self.home:
-                        self.home[name] = child
-                        queue.append((child, self.defs[name]))
+                    self.home.setdefault(name, child)
+                    if name not in above:
+                        queue.append((child, self.defs[name], (*above, name)))
 
     def _objects(self, node: Schema, path: str) -> Iterator[tuple[str, str]]:
         """(definition name, path) of every object definition `node` may hold."""
