@@ -49,6 +49,11 @@ def parser() -> argparse.ArgumentParser:
     render.add_argument("--document", help="privacy, cookies or terms (default: all, with --out)")
     render.add_argument("--lang", help="language (default: all, with --out)")
     render.add_argument(
+        "--version",
+        metavar="DATE",
+        help="the version effective on DATE (a frozen text, or the newest from the data file)",
+    )
+    render.add_argument(
         "--out",
         type=Path,
         help="write the texts in force and the changelog as DIR/<page>.<lang>.md",
@@ -215,7 +220,11 @@ def cmd_render(args: argparse.Namespace) -> int:
             project = Project(settings, loaded, languages, settings.history_dir)
             return _render_out(project, wanted, layout, args.out, changelog=not args.document)
         lang = Language(languages[0], default=languages[0], fallback=settings.fallback)
-        text = documents.render_markdown(loaded.data, args.document, lang)
+        if args.version:
+            project = Project(settings, loaded, languages, settings.history_dir)
+            text = _version_text(project, args.document, lang.code, args.version)
+        else:
+            text = documents.render_markdown(loaded.data, args.document, lang)
         sys.stdout.write(resolve(text, args.document, layout, _sibling(lang.code)))
     except MissingTranslation as exc:
         print(
@@ -224,6 +233,29 @@ def cmd_render(args: argparse.Namespace) -> int:
         )
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _version_text(project: Project, document: str, language: str, when: str) -> str:
+    """The text of the version effective on `when`: frozen, or the newest from the data."""
+    from datetime import date
+
+    from .commands import CommandError
+
+    try:
+        effective = date.fromisoformat(when)
+    except ValueError:
+        raise CommandError(f"--version: {when!r} is not a YYYY-MM-DD date", EXIT_USAGE) from None
+    timeline = project.publication(effective).timeline(document, language)
+    found = next((v for v in timeline.versions if v.effective == effective), None)
+    if found is None:
+        known = ", ".join(v.effective.isoformat() for v in timeline.versions)
+        raise CommandError(f"{document} has no version of {when}; versions: {known}")
+    if found.body is None:
+        raise CommandError(
+            f"version {when} of {document} ({language}) has no frozen text in "
+            f"{project.history_dir}"
+        )
+    return found.body
 
 
 def _published_file(publication: Publication, language: str) -> UrlOf:

@@ -267,3 +267,20 @@ def test_status_says_when_a_release_is_due(
     data_file.write_text(BASIC.replace("Fjällsjö Konsult AB", "Fjällsjö Konsult Aktiebolag"))
     assert main(["status", str(data_file), "--format", "json"]) == 1
     assert '"release": "changed"' in capsys.readouterr().out
+
+
+def test_render_prints_any_version_with_a_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_file = site(tmp_path)
+    assert release(data_file, capsys)[0] == 0
+    add_version(data_file, org="Fjällsjö Konsult Aktiebolag")
+    render = ["render", str(data_file), "--document", "privacy", "--lang", "sv", "--version"]
+    assert main([*render, "2024-05-01"]) == 0
+    old = capsys.readouterr().out
+    assert "Fjällsjö Konsult AB" in old and "Aktiebolag" not in old
+    assert main([*render, "2025-03-01"]) == 0
+    assert "Fjällsjö Konsult Aktiebolag" in capsys.readouterr().out
+    assert main([*render, "2020-01-01"]) == 1
+    assert "no version of 2020-01-01" in capsys.readouterr().err
+    assert main([*render, "1 May 2024"]) == 2
