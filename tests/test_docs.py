@@ -265,6 +265,80 @@ def test_rights_follow_from_the_legal_bases(bases: str, expected: set[str]) -> N
     assert rights & optional == expected
 
 
+def add_cookie(data: dict[str, Any], provider: str = "first_party") -> None:
+    data["cookies"] = {
+        "items": [
+            {
+                "name": "_stats",
+                "provider": provider,
+                "purpose": {"en": "Statistics", "sv": "Statistik"},
+                "category": "statistics",
+                "duration": "P1Y",
+            }
+        ]
+    }
+
+
+def edit(data: dict[str, Any], change: str) -> Options:
+    """Break the basic data file in one way (named after the rule it breaks)."""
+    purposes, versions = data["purposes"], data["versions"]
+    options = Options(("en", "sv"))
+    if change == "LGL010":
+        purposes[0]["sources"] = ["nowhere"]
+    elif change == "LGL011":
+        data["data_categories"].append({"id": "shoe_size"})
+    elif change == "LGL012":
+        data["supervisory_authority"] = "XX"
+    elif change == "LGL013":
+        purposes.append(dict(purposes[0]))
+    elif change == "LGL023":
+        add_cookie(data)
+        options = Options(("en", "sv"), consent=False)
+    elif change == "LGL024":
+        data["audience"] = "b2c"
+        data["terms"] = {"refunds": "none_if_delivered_as_agreed"}
+    elif change == "LGL025":
+        versions.append(dict(versions[0], version="1.1"))
+    elif change == "LGL026":
+        purposes[0]["description"] = {"en": "English only"}
+    elif change == "LGL027":
+        data["sections"] = [
+            {"id": "extra", "document": "privacy", "title": {"en": "T", "sv": "T"},
+             "body": {"en": "B", "sv": "B"}, "after": "no_such_section"}
+        ]  # fmt: skip
+    elif change == "LGL102":
+        versions.append(
+            {"effective": date(2024, 9, 1), "published": date(2024, 8, 20), "material": True,
+             "summary": {"en": "Change", "sv": "Ändring"}}
+        )  # fmt: skip
+    elif change == "LGL104":
+        data["recipients"].append({"id": "stats", "category": "analytics_providers",
+                                   "role": "processor", "country": "US"})  # fmt: skip
+        add_cookie(data, provider="stats")
+    elif change == "LGL105":
+        data["recipients"][0]["category"] = "hosting_provider"
+    return options
+
+
+SHOWN_IN_THE_RECIPE = {"LGL020", "LGL021", "LGL022", "LGL101", "LGL103"}
+CONTENT_RULES = [c for c in RULES if "LGL010" <= c < "LGL200" and c not in SHOWN_IN_THE_RECIPE]
+
+
+@pytest.mark.parametrize("code", CONTENT_RULES)
+def test_every_content_rule_on_the_lint_page_is_found(code: str, tmp_path: Path) -> None:
+    """Each rule of the lint page finds what it says. Reading and history rules have their
+    tests in test_loader.py and test_history.py, the recipe's rules in
+    test_old_policy_defects_are_findings."""
+    from mkdocs_legal.core.source import check
+
+    data = yaml.safe_load(BASIC)
+    options = edit(data, code)
+    path = tmp_path / "legal.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    found = {f.code: f.severity for f in check(path, options).findings}
+    assert found.get(code) == RULES[code].severity, found
+
+
 # --- plugin options and command line ---------------------------------------------------------
 
 
@@ -590,6 +664,22 @@ def test_no_announce_bar_when_nothing_is_upcoming(copy_site: Callable[..., Path]
     assert result.returncode == 0, result.stderr
     html = (site / "privacy" / "index.html").read_text(encoding="utf-8")
     assert "legal-notice" not in html and 'class="md-banner' not in html
+
+
+@pytest.mark.slow
+def test_documents_and_changelog_paths_move_the_pages(build_site: Callable[..., Any]) -> None:
+    """plugin.md: `documents` chooses and places the documents, `changelog` the history."""
+    result, site = build_site(
+        "two-languages",
+        documents={"privacy": {"path": "legal/privacy"}},
+        changelog={"path": "legal/history"},
+    )
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "sv/"):
+        assert (site / prefix / "legal/privacy/index.html").is_file()
+        assert (site / prefix / "legal/history/index.html").is_file()
+        assert (site / prefix / "legal/history/feed.xml").is_file()
+        assert not (site / prefix / "privacy").exists()
 
 
 @pytest.mark.slow
