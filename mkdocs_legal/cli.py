@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .core.pages import Layout
     from .core.project import Project
     from .core.publication import Publication
+    from .core.siteconfig import SiteSettings
+    from .core.source import Loaded
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -118,7 +120,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         languages = _languages(args.lang, settings.languages, target)
         options = Options(languages, settings.fallback, settings.consent)
         # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
-        results.append(check(target, options, base_ok=settings.config_file is None))
+        result = check(target, options, base_ok=settings.config_file is None)
+        if result.loaded is not None:
+            result.findings += _history_findings(settings, result.loaded, languages)
+        results.append(result)
 
     def failed(result: Checked) -> bool:
         return bool(errors(result.findings)) or (args.strict and bool(warnings(result.findings)))
@@ -159,6 +164,21 @@ def cmd_check(args: argparse.Namespace) -> int:
             bad = sum(failed(r) for r in results)
             print(f"{len(results)} files checked: {bad} failed, {len(results) - bad} ok")
     return EXIT_FINDINGS if any(failed(r) for r in results) else EXIT_OK
+
+
+def _history_findings(
+    settings: SiteSettings, loaded: Loaded, languages: tuple[str, ...]
+) -> list[Finding]:
+    """What the history folder says about the data: integrity (LGL201–205), stale translations."""
+    from .core.language import MissingTranslation
+    from .core.project import Project
+
+    project = Project(settings, loaded, languages, settings.history_dir)
+    try:
+        found = project.publication().findings
+    except MissingTranslation:  # already reported by lint
+        return []
+    return found + project.stale_translations()
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -252,8 +272,7 @@ def _version_text(project: Project, document: str, language: str, when: str) -> 
         raise CommandError(f"{document} has no version of {when}; versions: {known}")
     if found.body is None:
         raise CommandError(
-            f"version {when} of {document} ({language}) has no frozen text in "
-            f"{project.history_dir}"
+            f"version {when} of {document} ({language}) has no frozen text in {project.history_dir}"
         )
     return found.body
 

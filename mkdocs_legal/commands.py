@@ -71,6 +71,9 @@ def cmd_release(args: argparse.Namespace) -> int:
 
     for path in write(plan):
         print(f"wrote {path}")
+    texts = project.record_texts()
+    if texts is not None:
+        print(f"wrote {texts}")
     unchanged = sum(1 for p in plan if p.state == "unchanged")
     if unchanged:
         print(f"{unchanged} text(s) already released and unchanged")

@@ -284,3 +284,44 @@ def test_render_prints_any_version_with_a_text(
     assert main([*render, "2020-01-01"]) == 1
     assert "no version of 2020-01-01" in capsys.readouterr().err
     assert main([*render, "1 May 2024"]) == 2
+
+
+# --- stale translations ----------------------------------------------------------------------
+
+PURPOSE_EN = "en: To deliver the consulting services our customers order"
+PURPOSE_SV = "sv: För att leverera de konsulttjänster som våra kunder beställer"
+
+
+def test_a_changed_text_with_an_unchanged_translation_is_flagged_until_release(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_file = site(tmp_path)
+    original = data_file.read_text(encoding="utf-8")
+    assert PURPOSE_EN in original and PURPOSE_SV in original
+    assert release(data_file, capsys)[0] == 0
+    assert (tmp_path / "legal-history/texts/2024-05-01.json").is_file()
+    # a new version entry alone changes no text
+    add_version(data_file)
+    assert not project(data_file).stale_translations()
+    data_file.write_text(
+        data_file.read_text(encoding="utf-8").replace(PURPOSE_EN, PURPOSE_EN + " by email"),
+        encoding="utf-8",
+    )
+    [finding] = project(data_file).stale_translations()
+    assert finding.code == "LGL106" and finding.severity == "warning"
+    assert "the en text changed" in finding.message and "sv" in finding.message
+    assert finding.path.startswith("purposes[") and finding.file.endswith("legal.yml")
+    line = data_file.read_text(encoding="utf-8").splitlines()[finding.line - 1]
+    assert "en: To deliver" in line
+    assert main(["check", str(data_file)]) == 0
+    assert "LGL106" in capsys.readouterr().out
+    assert main(["check", "--strict", str(data_file)]) == 1
+    capsys.readouterr()
+    # translating it too clears the warning; so does releasing the version
+    both = data_file.read_text(encoding="utf-8").replace(PURPOSE_SV, PURPOSE_SV + " per e-post")
+    data_file.write_text(both, encoding="utf-8")
+    assert not project(data_file).stale_translations()
+    data_file.write_text(both.replace(PURPOSE_SV + " per e-post", PURPOSE_SV), encoding="utf-8")
+    assert project(data_file).stale_translations()
+    assert release(data_file, capsys)[0] == 0
+    assert not project(data_file).stale_translations()

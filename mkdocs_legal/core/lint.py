@@ -178,6 +178,13 @@ RULES: dict[str, Rule] = {
             "Use the built-in id named in the message.",
         ),
         Rule(
+            "LGL106",
+            "warning",
+            "A text changed in the default language since the last release, but a "
+            "translation did not.",
+            "Update the translation, or release if it still says the same.",
+        ),
+        Rule(
             "LGL201",
             "warning",
             "A frozen text in the history folder no longer matches its sha256.",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import documents
 from .dates import build_date, versions_of
+from .findings import Finding
 from .history import Frozen, History, Planned, frozen, plan_release, scan
 from .language import Language
 from .publication import Publication, publish
@@ -101,6 +102,26 @@ class Project:
                     )
                 )
         return texts
+
+    def record_texts(self) -> Path | None:
+        """Write the translated texts' fingerprint for the newest version, once (see `drift`)."""
+        from . import drift
+
+        newest = max(v.effective for v in self.loaded.data.versions)
+        path = drift.path_of(self.history_dir, newest)
+        if path.exists():
+            return None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(drift.dump(self.loaded.located.data))
+        return path
+
+    def stale_translations(self) -> list[Finding]:
+        from . import drift
+
+        return drift.stale(
+            self.loaded.located, self.loaded.data, self.history_dir, self.languages[0]
+        )
 
     def plan_release(self) -> list[Planned]:
         return plan_release(self.history_dir, self.release_texts(), self.history)

@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from ..core import dates, documents, history
+from ..core import dates, documents, drift, history
 from ..core.findings import Finding, LegalDataError, errors, warnings
 from ..core.language import Language, MissingTranslation
 from ..core.pages import Layout, PageSpec, pages_for
@@ -200,6 +200,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             self._history,
             history_dir,
             self.build_date,
+        )
+        publication.findings += drift.stale(
+            self._loaded.located, self._loaded.data, history_dir, site.default
         )
         self._report(publication.findings)
         self._publication = publication

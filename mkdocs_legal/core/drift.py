@@ -1,0 +1,116 @@
+"""Translations that may be stale: a text changed in the default language, not in another.
+
+`release` records a fingerprint of every translated text of the data file in
+`<history_dir>/texts/<effective>.json` (a hash per text and language, keyed by a path
+that names list items by their `id`, so reordering is not a change). Before the next
+release, the texts are compared with the newest fingerprint of an earlier version: where
+the default language's text changed but a translation kept its old hash, lint warns
+(LGL106). Released versions are not checked again: the release is the moment to decide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .findings import Finding, format_path
+from .lint import is_text_map
+from .model import LegalData
+from .yamlsource import Located, Path_
+
+FOLDER = "texts"
+
+Fingerprint = dict[str, dict[str, str]]
+"""stable text path → language → short sha256 of the text"""
+
+
+def _texts(
+    value: Any, path: Path_ = (), key: str = ""
+) -> Iterator[tuple[str, Path_, dict[str, str]]]:
+    if is_text_map(value) and path:
+        yield key, path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            if k != "versions":
+                yield from _texts(v, (*path, k), f"{key}.{k}" if key else str(k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            name = v.get("id") if isinstance(v, dict) else None
+            label = f"[{name}]" if isinstance(name, str) else f"[{i}]"
+            yield from _texts(v, (*path, i), key + label)
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def fingerprint(raw: Any) -> Fingerprint:
+    """The fingerprint of the data file's translated texts (plain data, as read)."""
+    return {
+        key: {lang: _hash(text) for lang, text in sorted(texts.items())}
+        for key, _path, texts in _texts(raw)
+    }
+
+
+def path_of(history_dir: Path, effective: date) -> Path:
+    return history_dir / FOLDER / f"{effective.isoformat()}.json"
+
+
+def dump(raw: Any) -> str:
+    return json.dumps(fingerprint(raw), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def previous(history_dir: Path, before: date) -> tuple[date, Fingerprint] | None:
+    """The newest fingerprint of a version effective before `before`."""
+    found: list[tuple[date, Path]] = []
+    for path in (history_dir / FOLDER).glob("*.json"):
+        try:
+            when = date.fromisoformat(path.stem)
+        except ValueError:
+            continue
+        if when < before:
+            found.append((when, path))
+    if not found:
+        return None
+    when, path = max(found)
+    try:
+        return when, json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def stale(located: Located, data: LegalData, history_dir: Path, default: str) -> list[Finding]:
+    """LGL106 warnings for texts whose translations kept their text while `default` changed."""
+    if not data.versions:
+        return []
+    newest = max(v.effective for v in data.versions)
+    if path_of(history_dir, newest).exists():
+        return []
+    earlier = previous(history_dir, newest)
+    if earlier is None:
+        return []
+    when, old = earlier
+    out = []
+    for key, path, texts in _texts(located.data):
+        before = old.get(key)
+        if not before or default not in texts or before.get(default) == _hash(texts[default]):
+            continue
+        kept = [
+            lang
+            for lang, text in sorted(texts.items())
+            if lang != default and before.get(lang) == _hash(text)
+        ]
+        if kept:
+            origin = located.origin(path)
+            message = (
+                f"the {default} text changed since the version of {when.isoformat()}, but "
+                f"the {', '.join(kept)} text did not: check that the translation still says "
+                "the same (this is checked until the next `mkdocs-legal release`)"
+            )
+            where = (origin.file, origin.line, origin.column)
+            out.append(Finding(*where, "LGL106", "warning", message, format_path(origin.path)))
+    return out
