@@ -60,7 +60,7 @@ def test_two_languages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
         "overrides/main.html",
     ]
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["theme"] == {"name": "material", "custom_dir": "overrides"}
+    assert config["theme"] == {"name": "material", "custom_dir": "overrides", "font": False}
     i18n = config["plugins"][1]["i18n"]
     assert i18n["docs_structure"] == "suffix"
     assert i18n["languages"] == [
