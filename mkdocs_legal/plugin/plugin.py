@@ -124,6 +124,8 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 config.watch.append(watched)
         self._publish(history_dir, site)
         self._set_consent(config, site)
+        if site.current == site.default:
+            _note_third_parties(config)
         self._refuse_clashes(config, site)
         return config
 
@@ -360,6 +362,18 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         if banner is None:
             return html
         return banner.render(self._env or config.theme.get_env(), spec, config) + html
+
+
+def _note_third_parties(config: MkDocsConfig) -> None:
+    """Say when the theme will load fonts from Google, which the legal pages cannot prevent."""
+    if config.theme.name != "material" or "material/privacy" in config.plugins:
+        return
+    if config.theme.get("font", {}) is not False:
+        log.info(
+            "theme.font makes Material load Google Fonts from fonts.googleapis.com; set "
+            "`font: false` (or use Material's privacy plugin) so the site loads nothing from "
+            "other hosts"
+        )
 
 
 def _without(items: list[Any], hidden: set[str]) -> list[Any]:
