@@ -58,9 +58,13 @@ def build(args: list[str]) -> None:
     run(BIN / "mkdocs", "build", "--strict", *args, env=env())
 
 
+LINTED = ["mkdocs_legal", "tests", "tasks.py", "benchmarks", "hooks", "tools"]
+"""Everything ruff checks and formats."""
+
+
 def test(args: list[str]) -> None:
-    run(BIN / "ruff", "check", "mkdocs_legal", "tests", "tasks.py", "benchmarks")
-    run(BIN / "ruff", "format", "--check", "mkdocs_legal", "tests", "tasks.py", "benchmarks")
+    run(BIN / "ruff", "check", *LINTED)
+    run(BIN / "ruff", "format", "--check", *LINTED)
     run(BIN / "mypy")
     run(BIN / "python", "-m", "pytest", *args, env=env())
 

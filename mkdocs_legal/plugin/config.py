@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from mkdocs.config import base
@@ -28,11 +29,25 @@ class _KeyedType(c.Type):  # type: ignore[type-arg]
         self._name = self._key
 
 
+class _IsoDate(base.BaseConfigOption[str]):
+    """An ISO date, written quoted (a string) or not (YAML reads it as a date)."""
+
+    def run_validation(self, value: object) -> str:
+        if isinstance(value, date):
+            return value.isoformat()
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value).isoformat()
+            except ValueError:
+                pass
+        raise base.ValidationError(f"expected a date like 2026-03-01, got {value!r}")
+
+
 class LegalConfig(base.Config):
     data_file = _KeyedType("data", str, default="legal.yml")
     history_dir = c.Type(str, default="legal-history")
     timezone = c.Type(str, default="UTC")
-    today = c.Optional(c.Type(str))
+    today = c.Optional(_IsoDate())
     documents = c.Optional(c.DictOfItems(c.SubConfig(PathOption)))
     changelog = c.SubConfig(PathOption)
     consent = c.Type(bool, default=True)
