@@ -317,11 +317,14 @@ def edit(data: dict[str, Any], change: str) -> Options:
         add_cookie(data, provider="stats")
     elif change == "LGL105":
         data["recipients"][0]["category"] = "hosting_provider"
+    elif change == "LGL107":
+        data["recipients"].append({"id": "crm", "category": "it_service_providers",
+                                   "role": "processor", "country": "US"})  # fmt: skip
     return options
 
 
 EXAMPLES = ["LGL010", "LGL011", "LGL012", "LGL013", "LGL023", "LGL024", "LGL025", "LGL026"]
-EXAMPLES += ["LGL027", "LGL102", "LGL104", "LGL105"]
+EXAMPLES += ["LGL027", "LGL102", "LGL104", "LGL105", "LGL107"]
 
 
 @pytest.mark.parametrize("code", EXAMPLES)

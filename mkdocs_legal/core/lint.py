@@ -185,6 +185,12 @@ RULES: dict[str, Rule] = {
             "Update the translation, or release if it still says the same.",
         ),
         Rule(
+            "LGL107",
+            "warning",
+            "A recipient in a third country with no transfer entry (Art. 13(1)(f)).",
+            "Add a `transfers` entry (country and mechanism) to that recipient.",
+        ),
+        Rule(
             "LGL201",
             "warning",
             "A frozen text in the history folder no longer matches its sha256.",
@@ -524,9 +530,20 @@ class Linter:
                 "complain to (Art. 13(2)(d)), e.g. `SE`",
                 (),
             )
+        from .documents.privacy import EEA
+
+        providers = {c.provider for c in data.cookies.items} if data.cookies else set()
+        for i, r in enumerate(data.recipients):
+            third = r.country and r.country not in EEA and r.role != "authority"
+            if third and not r.transfers and r.id not in providers:  # those are LGL104
+                self.add(
+                    "LGL107",
+                    f"`{r.id}` is in {r.country}, a third country, but has no `transfers` "
+                    "entry: say on what basis data goes there (Art. 13(1)(f))",
+                    ("recipients", i, "country"),
+                )
         if data.cookies:
             by_id = {r.id: r for r in data.recipients}
-            from .documents.privacy import EEA
 
             for i, c in enumerate(data.cookies.items):
                 r = by_id.get(c.provider)
