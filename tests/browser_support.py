@@ -122,36 +122,15 @@ class DemoBuild:
         return self.result.returncode == 0 and (self.site / "index.html").is_file()
 
 
-STYLESHEET = "assets/stylesheets/legal.css"
-NOT_DEMO = shutil.ignore_patterns(
-    ".git", ".venv", "site", "build", "dist", "artifacts", "*_cache", "__pycache__", "*.egg-info"
-)
-
-
-def _demo_copy(dest: Path) -> Path:
-    """Copy the repo (less VCS, venv and outputs) to `dest`, its config linking `legal.css`.
-
-    Temporary: the link is made here until the plugin adds the stylesheet itself; then this
-    copy goes, and the demo is built in place with `-d`.
-    """
-    shutil.copytree(ROOT, dest, ignore=NOT_DEMO)
-    config = dest / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    if "extra_css:" not in text:
-        config.write_text(f"{text.rstrip()}\n\nextra_css:\n  - {STYLESHEET}\n", encoding="utf-8")
-    return dest
-
-
 @functools.cache
 def demo_build() -> DemoBuild:
     """Build the demo once per process into a temporary folder (removed at exit)."""
     work = Path(tempfile.mkdtemp(prefix="mkdocs-legal-browser-"))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
-    demo = _demo_copy(work / "demo")
     site = work / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(demo / "mkdocs.yml"), "-d", str(site)],
-        cwd=demo,
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
@@ -215,11 +194,11 @@ def _language_roots(site: Path) -> list[tuple[str, Path]]:
 
 
 def discover_pages(site: Path) -> list[Page]:
-    """One page of each type and language found in the built site.
+    """One page of each type, in each language, found in the built site (issue 6's list).
 
-    Per language: the home page; each document (a folder whose page has a legal banner); one
-    dated version per banner state and the newest redline of each document; the changelog
-    (`changelog/`, or wherever its `feed.xml` is).
+    Per language: the home page; the changelog (`changelog/`, or wherever its `feed.xml` is);
+    every document (a folder whose page has a legal banner); a dated version in each banner
+    state and a redline, from the first document that has them (the templates are shared).
     """
     pages: list[Page] = []
     roots = _language_roots(site)
@@ -227,6 +206,8 @@ def discover_pages(site: Path) -> list[Page]:
     for lang, root in roots:
         url = "/" if root == site else f"/{root.name}/"
         pages.append(Page("home", lang, url))
+        states: set[str | None] = set()
+        redline = False
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and p not in languages):
             path = f"{url}{folder.name}/"
             if (folder / "feed.xml").is_file() or folder.name == "changelog":
@@ -237,16 +218,14 @@ def discover_pages(site: Path) -> list[Page]:
                 continue
             pages.append(Page("document", lang, path, document, state))
             dated = sorted(p for p in folder.iterdir() if p.is_dir() and DATE.match(p.name))
-            seen: set[str | None] = set()
             for version in dated:
                 _, state = _banner(version / "index.html")
-                if state not in seen and (version / "index.html").is_file():
-                    seen.add(state)
+                if state not in states and (version / "index.html").is_file():
+                    states.add(state)
                     pages.append(Page("version", lang, f"{path}{version.name}/", document, state))
-            redlines = [v for v in dated if (v / "changes" / "index.html").is_file()]
-            if redlines:
-                newest = f"{path}{redlines[-1].name}/changes/"
-                pages.append(Page("changes", lang, newest, document))
+                if not redline and (version / "changes" / "index.html").is_file():
+                    redline = True
+                    pages.append(Page("changes", lang, f"{path}{version.name}/changes/", document))
     return pages
 
 
