@@ -121,7 +121,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         options = Options(languages, settings.fallback, settings.consent)
         # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
         result = check(target, options, base_ok=settings.config_file is None)
-        if result.loaded is not None:
+        if result.loaded is not None and settings.config_file is not None:
+            # part of a site: what its history folder says counts too
             result.findings += _history_findings(settings, result.loaded, languages)
         results.append(result)
 
