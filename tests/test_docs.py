@@ -367,15 +367,6 @@ def test_plugin_page_example_is_a_valid_configuration() -> None:
     assert config.validate() == ([], [])
 
 
-def test_today_must_be_quoted() -> None:
-    """The plugin page asks for `today: "2026-03-01"`: YAML reads a bare date as a date."""
-    for value, ok in ((date(2026, 3, 1), False), ("2026-03-01", True)):
-        config = LegalConfig()
-        config.load_dict({"today": value})
-        failed, _ = config.validate()
-        assert (not failed) == ok
-
-
 def test_unknown_time_zone_is_an_error() -> None:
     from mkdocs_legal.core.dates import build_date
 
