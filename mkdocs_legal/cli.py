@@ -1,4 +1,4 @@
-"""`mkdocs-legal`: check, render and inspect data files without building a site (SPEC §7)."""
+"""`mkdocs-legal`: check, render, release and inspect the legal data file of a site."""
 
 from __future__ import annotations
 
