@@ -320,7 +320,8 @@ def test_every_string_key_of_the_demo_is_classified() -> None:
 
 def test_hostile_data_checks_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Hostile strings are legal text: the data is valid, so the build below must succeed."""
-    root = copy_fixture_site(tmp_path, "two-languages", {"legal.yml": dump(hostile_data())}, {})
+    root = history_site(tmp_path, hostile_data(), today=TODAY)
+    capsys.readouterr()
     assert main(["check", str(root / "legal.yml")]) == 0, capsys.readouterr().out
 
 
@@ -337,6 +338,11 @@ def test_no_markup_or_script_from_the_data_anywhere(built: Built) -> None:
         source = f.read_text(encoding="utf-8").lower()
         assert "<script>alert" not in source and "<script>window.__pwned" not in source, f
         assert "<svg onload" not in source and "<img src=x" not in source, f
+    # Material's search shows index text as HTML: it must hold the strings escaped
+    index = (built.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "{{ 7*7 }}" in index
+    for raw in ("<script>", "<img src=x", "<svg onload"):
+        assert raw not in index, raw
 
 
 def generated_pages(site: Path) -> list[Path]:
@@ -483,3 +489,62 @@ def test_body_links_that_are_safe_are_kept(body: str, href: str) -> None:
 
     out = markdown.markdown(sanitize_body(body), extensions=["attr_list", "tables", "toc"])
     assert f'href="{href}"' in out, out
+
+
+# --- in the browser ------------------------------------------------------------------------------
+
+# Attributes that run script or lead to it, in the live DOM (after Material's scripts ran).
+LIVE_DOM_JS = """() => [...document.querySelectorAll("*")].flatMap(e => [...e.attributes]
+    .filter(a => a.name.startsWith("on")
+        || (["href", "src", "action", "formaction"].includes(a.name)
+            && /^\\s*(javascript|vbscript|data):/i.test(a.value)))
+    .map(a => `<${e.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 80)}">`))"""
+
+
+def one_of_each(pages: list[Any]) -> list[Any]:
+    """Every document page, and one page per other kind (and banner state) per language."""
+    chosen: dict[tuple[str, str, str | None], Any] = {}
+    for page in pages:
+        key = (page.lang, page.kind, page.document if page.kind == "document" else page.state)
+        chosen.setdefault(key, page)
+    return list(chosen.values())
+
+
+@slow
+@pytest.mark.browser
+def test_nothing_from_the_data_runs_in_the_browser(built: Built) -> None:
+    """Each page type in headless Chromium: no dialog opens, the canary stays unset, no
+    script-bearing attribute is in the live DOM, and a search for the data's text runs none."""
+    from browser_support import chromium, discover_pages, require_tools, serve
+
+    require_tools()
+    pages = one_of_each(discover_pages(built.site))
+    kinds = {(p.kind, p.state) for p in pages if p.kind != "document"}
+    for state in ("superseded", "current", "upcoming"):
+        assert ("version", state) in kinds, kinds
+    assert {"home", "changes", "changelog"} <= {kind for kind, _ in kinds}
+    assert {p.lang for p in pages} == set(LANGUAGES)
+    problems: dict[str, list[str]] = {}
+    dialogs: list[str] = []
+    with serve(built.site) as base, chromium(built.root / "profile") as browser:
+        tab = browser.new_page()
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for target in pages:
+            response = tab.goto(base + target.path, wait_until="load")
+            assert response is not None and response.ok, target.path
+            found = [f"dialog: {m}" for m in dialogs] + tab.evaluate(LIVE_DOM_JS)
+            if tab.evaluate("window.__pwned !== undefined"):
+                found.append("window.__pwned was set")
+            if found:
+                problems[target.id] = found
+            dialogs.clear()
+        tab.goto(base + "/privacy/", wait_until="load")
+        tab.locator("input.md-search__input").fill("heading")
+        tab.locator(".md-search-result__item").first.wait_for()
+        assert "onerror" in tab.locator(".md-search-result").inner_text()
+        found = [f"dialog: {m}" for m in dialogs] + tab.evaluate(LIVE_DOM_JS)
+        if tab.evaluate("window.__pwned !== undefined"):
+            found.append("window.__pwned was set")
+        if found:
+            problems["search results"] = found
+    assert problems == {}
