@@ -548,3 +548,48 @@ def test_nothing_from_the_data_runs_in_the_browser(built: Built) -> None:
         if found:
             problems["search results"] = found
     assert problems == {}
+
+
+# --- sanitize_body: fenced code blocks ---------------------------------------------------------
+
+MARKDOWN_SETUPS = {  # what sites commonly configure for code blocks
+    "fenced_code": (["attr_list", "fenced_code"], {}),
+    "superfences": (["attr_list", "pymdownx.superfences"], {}),
+    "superfences-no-pygments": (
+        ["attr_list", "pymdownx.superfences", "pymdownx.highlight"],
+        {"pymdownx.highlight": {"use_pygments": False}},
+    ),
+}
+
+
+@pytest.mark.parametrize("setup", list(MARKDOWN_SETUPS))
+@pytest.mark.parametrize(
+    "body",
+    [
+        "    ```\n<script>alert(1)</script>",  # indented: a code line to Markdown, not a fence
+        "Text\n  ```\n<img src=x onerror=alert(1)>",
+        "```\ncode\n``` not a closing fence\n<script>alert(1)</script>\n```",
+        '```{.js onmouseover="alert(1)"}\ncode\n```',  # attributes on the fence
+        '~~~ {: onclick="alert(1)"}\ncode\n~~~',
+        "```\n</code></pre><script>alert(1)</script>\n```",
+        "```\n{{ 7*7 }} {% raw %}\n```",
+    ],
+)
+def test_fenced_blocks_never_let_markup_through(body: str, setup: str) -> None:
+    import markdown
+
+    extensions, configs = MARKDOWN_SETUPS[setup]
+    out = markdown.markdown(sanitize_body(body), extensions=extensions, extension_configs=configs)
+    for raw in ("<script", "<img", "onmouseover", "onclick", "{{", "{%"):
+        assert raw not in out, (body, out)
+
+
+def test_fenced_block_shows_its_text_as_code() -> None:
+    import markdown
+
+    body = "Before\n\n```yaml\nkey: <b>1</b> & {{ x }}\n\n  indented\n```\nAfter *this*"
+    out = markdown.markdown(sanitize_body(body), extensions=["attr_list", "fenced_code"])
+    assert '<pre><code class="language-yaml">' in out
+    shown = html.unescape(re.search(r"<code[^>]*>(.*?)</code>", out, re.DOTALL).group(1))  # type: ignore[union-attr]
+    assert shown == "key: <b>1</b> & {{ x }}\n\n  indented"
+    assert "<em>this</em>" in out and "<p>Before</p>" in out

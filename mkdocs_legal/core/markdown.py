@@ -122,7 +122,8 @@ def table(header: list[str], rows: list[list[str]]) -> Md:
     return Md("\n".join(lines))
 
 
-_FENCE = re.compile(r"^(```|~~~)")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})([^`]*)$")
+_FENCE_LANGUAGE = re.compile(r"^\s*\{?\s*\.?([A-Za-z0-9_+#-]+)")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _LINK_TARGET = re.compile(r"(\]\()\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?")
 _OPEN_LINK = re.compile(r"\]\((?=[^)]*$)")  # a link target that would go on past the line
@@ -134,24 +135,40 @@ def sanitize_body(markdown: str) -> Md:
 
     Markdown formatting (emphasis, lists, links, headings below the section
     heading) is kept. Raw HTML, attribute lists, and links to anything but
-    http(s)/mailto/tel/relative targets are neutralised.
+    http(s)/mailto/tel/relative targets are neutralised. A fenced code block
+    becomes a `<pre>` block written here, its text escaped, so nothing depends
+    on whether the site's Markdown would read the same lines as a fence.
     """
     out: list[str] = []
-    in_fence = False
+    fence: str | None = None  # the opening fence while inside a fenced block
+    language, indent = "", 0
+    code: list[str] = []
     for line in str(markdown).replace("\r\n", "\n").split("\n"):
-        if _FENCE.match(line.lstrip()):
-            in_fence = not in_fence
-            out.append(line)
-            continue
-        if in_fence:
-            out.append(line)
-            continue
-        out.append(_sanitize_line(line))
+        if fence is None:
+            opening = _FENCE.match(line)
+            if opening is None:
+                out.append(_sanitize_line(line))
+                continue
+            fence, code, indent = opening.group(1), [], len(line) - len(line.lstrip())
+            found = _FENCE_LANGUAGE.match(opening.group(2))
+            language = found.group(1) if found else ""
+        elif line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+            out.append(_code_block(code, language))
+            fence = None
+        else:
+            code.append(line[min(indent, len(line) - len(line.lstrip())) :])
+    if fence is not None:
+        out.append(_code_block(code, language))
     text = "\n".join(out)
-    if in_fence:
-        text += "\n```"
     text = _REF_DEF.sub(lambda m: m.group(1) + safe_url(m.group(2)), text)
     return Md(text)
+
+
+def _code_block(lines: list[str], language: str) -> str:
+    """A fenced block's lines as a raw `<pre>` block: no markup, template or fence syntax left."""
+    text = html.escape("\n".join(lines), quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    css = f' class="language-{language}"' if language else ""
+    return f"\n<pre><code{css}>{text}</code></pre>\n"
 
 
 def _sanitize_line(line: str) -> str:
