@@ -96,6 +96,19 @@ EXTRA: dict[str, Any] = {
     "acceptance": {"en": "By signing the order form", "sv": "Genom att skriva under"},
     "from": {"en": "the last meeting", "sv": "det senaste mötet"},
 }
+# Markdown in a `body` that tries to get out of the sanitizer: a fence with attributes, a link
+# target on the next line or hidden by a character reference, and an indented "fence".
+BODY_ATTACKS = """\
+```{.js onmouseover="alert(1)"}
+code
+```
+
+[x](
+javascript:alert(1)) [y](javascript&#58;alert(1))
+
+    ```
+<img src=x onerror="window.__pwned=1">
+    ```"""
 VERSIONS = [  # effective, label, published
     ("2025-01-15", "1.0", "2024-12-01"),
     ("2026-03-01", "2.0", "2026-01-20"),
@@ -153,7 +166,7 @@ def full_data() -> dict[str, Any]:
             "id": f"extra_{document}",
             "document": document,
             "title": {"en": "More", "sv": "Mer"},
-            "body": {"en": "See **this**.", "sv": "Se **detta**."},
+            "body": {"en": f"See **this**.\n\n{BODY_ATTACKS}\n\nEnd:", "sv": "Se **detta**."},
             "after": "contact",
         }
         for document in ("privacy", "cookies", "terms")
