@@ -326,8 +326,19 @@ def test_consent_lists_exactly_the_categories_of_the_table(lang: str) -> None:
 def test_statistics_uses_materials_analytics_id(demo: LegalData) -> None:
     extra = consent_extra(demo, Language("en"))
     assert extra is not None
-    assert extra["cookies"] == {"analytics": {"name": "Statistics", "checked": True}}
+    assert extra["cookies"] == {
+        "preferences": {"name": "Preferences", "checked": True},
+        "analytics": {"name": "Statistics", "checked": True},
+    }
     assert "visitor statistics" in extra["description"]
+
+
+def test_consent_follows_the_categories_of_the_cookie_policy_in_force(demo: LegalData) -> None:
+    """While the in-force cookie policy is a frozen one, its recorded categories count."""
+    extra = consent_extra(demo, Language("en"), categories=["necessary", "statistics"])
+    assert extra is not None and set(extra["cookies"]) == {"analytics"}
+    assert "always on" in extra["description"]
+    assert consent_extra(demo, Language("en"), categories=["necessary"]) is None
 
 
 def test_consent_is_in_the_language_and_links_the_policy(demo: LegalData) -> None:

@@ -201,3 +201,34 @@ def test_the_build_date_follows_source_date_epoch_in_the_site_time_zone(
         assert result.returncode == 0, result.stderr
         page = html(history_site / "site", "privacy/2025-03-01")
         assert f'data-legal-state="{expected}"' in banner(page)
+
+
+def test_the_consent_dialog_follows_the_cookie_policy_in_force(
+    copy_site: Callable[..., Path],
+) -> None:
+    necessary = (
+        "cookies:\n  items:\n    - {name: sid, provider: first_party, purpose: Log-in,"
+        " category: necessary, duration: session, type: http_cookie}\n"
+    )
+    statistics = (
+        "    - {name: statcookie, provider: first_party, purpose: {en: Statistics, sv: Statistik},"
+        " category: statistics, duration: P13M, type: http_cookie}\n"
+    )
+    first = BASIC.replace("versions:\n", necessary + "versions:\n")
+    root = copy_site("two-languages", files={"legal.yml": first})
+    set_options(root, data="legal.yml")
+    assert main(["release", str(root / "legal.yml")]) == 0
+    second = BASIC.replace("versions:\n", necessary + statistics + "versions:\n") + V2
+    (root / "legal.yml").write_text(second, encoding="utf-8")
+    result, site = build_on(root, "2025-02-28")
+    assert result.returncode == 0, result.stderr
+    assert 'id="__consent"' not in html(site, "privacy")
+    upcoming = html(site, "cookies/2025-03-01")
+    # no dialog yet: the upcoming text's settings link leads to its own "manage" section
+    assert "statcookie" in upcoming and 'href="#__consent"' not in upcoming
+    assert re.search(r'href="[^"]*#manage"', upcoming)
+    result, site = build_on(root, "2025-03-01")
+    assert result.returncode == 0, result.stderr
+    page = html(site, "sv/cookies")
+    assert 'id="__consent"' in page and 'name="analytics"' in page
+    assert 'href="#__consent"' in page

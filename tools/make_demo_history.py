@@ -30,14 +30,12 @@ def without(items: list[dict[str, Any]], key: str, *values: str) -> list[dict[st
 
 
 def state_2(data: dict[str, Any]) -> dict[str, Any]:
-    """Before 3.0: no web statistics (purpose, recipient, cookie); full-month cancellation."""
+    """Before 3.0: logs kept three months, no language cookie, full-month cancellation."""
     data = copy.deepcopy(data)
     data["versions"] = [v for v in data["versions"] if v["version"] in ("1.0", "2.0")]
-    data["purposes"] = without(data["purposes"], "id", "web_statistics")
-    del data["retention"]["statistics"]
-    data["recipients"] = without(data["recipients"], "id", "matpunkt")
-    data["cookies"]["items"] = without(data["cookies"]["items"], "name", "mp_vid")
-    data["cookies"]["last_reviewed"] = "2025-01-10"
+    data["retention"]["logs"]["period"] = "P3M"
+    data["cookies"]["items"] = without(data["cookies"]["items"], "name", "mb_lang")
+    data["cookies"]["last_reviewed"] = "2026-02-10"
     terms = data["terms"]["termination"]
     terms["mid_period"] = "full_period_charged"
     del terms["cancellation_fee"]
@@ -45,14 +43,17 @@ def state_2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def state_1(data: dict[str, Any]) -> dict[str, Any]:
-    """Before 2.0: no CRM provider in the USA, no prospecting from public registers."""
+    """Before 2.0: no CRM provider in the USA, no prospecting, no web statistics."""
     data = state_2(data)
     data["versions"] = [v for v in data["versions"] if v["version"] == "1.0"]
-    data["purposes"] = without(data["purposes"], "id", "prospecting")
+    data["purposes"] = without(data["purposes"], "id", "prospecting", "web_statistics")
     del data["retention"]["prospects"]
-    data["recipients"] = without(data["recipients"], "id", "pipewell")
+    del data["retention"]["statistics"]
+    data["recipients"] = without(data["recipients"], "id", "pipewell", "matpunkt")
     data["sources"] = without(data["sources"], "id", "public_registers")
     data["storage"]["regions"] = ["SE"]
+    data["cookies"]["items"] = without(data["cookies"]["items"], "name", "mp_vid")
+    data["cookies"]["last_reviewed"] = "2025-01-10"
     return data
 
 

@@ -28,21 +28,29 @@ ACTIONS = ["accept", "reject", "manage"]
 
 
 def consent_extra(
-    data: LegalData, language: Language, *, settings_link: str | None = None
+    data: LegalData,
+    language: Language,
+    *,
+    settings_link: str | None = None,
+    categories: list[str] | None = None,
 ) -> dict[str, Any] | None:
     """The value of `extra.consent` in `language`, or None when no cookie needs consent.
+
+    `categories` are the cookie categories of the cookie policy in force, when that is a
+    frozen version (see `drift.consent_categories`); by default, those of the data file.
 
     `settings_link` is the URL of the cookie policy in this language, valid on every page
     (the dialog is the same on all of them), e.g. an absolute path like `/sv/cookies/`.
     Each category is a `{name, checked}` entry: Accept consents to all of them, Reject to
     none, and Manage shows the boxes to choose.
     """
-    used = [c for c in categories_in_use(data) if c in CONSENT_IDS]
+    in_force = categories_in_use(data) if categories is None else categories
+    used = [c for c in in_force if c in CONSENT_IDS]
     if not used:
         return None
     return {
         "title": escape(language._("Cookie consent")),
-        "description": description(data, language, used, settings_link),
+        "description": description(data, language, used, settings_link, in_force),
         "cookies": {
             CONSENT_IDS[c]: {"name": escape(language._(COOKIE_CATEGORIES[c])), "checked": True}
             for c in used
@@ -52,7 +60,11 @@ def consent_extra(
 
 
 def description(
-    data: LegalData, language: Language, used: list[str], settings_link: str | None
+    data: LegalData,
+    language: Language,
+    used: list[str],
+    settings_link: str | None,
+    in_force: list[str],
 ) -> str:
     """One paragraph of inline HTML: what needs consent, necessary cookies, the policy link."""
     uses = language.list([language._(COOKIE_USES[c]) for c in used])
@@ -63,7 +75,7 @@ def description(
             uses=uses,
         )
     ]
-    if "necessary" in categories_in_use(data):
+    if "necessary" in in_force:
         parts.append(
             escape(language._("Necessary cookies, which the website needs to work, are always on."))
         )

@@ -2,7 +2,8 @@
 
 `release` records a fingerprint of every translated text of the data file in
 `<history_dir>/texts/<effective>.json` (a hash per text and language, keyed by a path
-that names list items by their `id`, so reordering is not a change). Before the next
+that names list items by their `id`, so reordering is not a change), together with the
+cookie categories in use then. Before the next
 release, the texts are compared with the newest fingerprint of an earlier version: where
 the default language's text changed but a translation kept its old hash, lint warns
 (LGL106). Released versions are not checked again: the release is the moment to decide.
@@ -60,8 +61,26 @@ def path_of(history_dir: Path, effective: date) -> Path:
     return history_dir / FOLDER / f"{effective.isoformat()}.json"
 
 
-def dump(raw: Any) -> str:
-    return json.dumps(fingerprint(raw), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def dump(raw: Any, cookie_categories: list[str]) -> str:
+    """The record of a release: the texts' fingerprint, and the cookie categories in use
+    (the consent dialog follows the cookie policy in force, which may be a frozen one)."""
+    record = {"texts": fingerprint(raw), "cookie_categories": cookie_categories}
+    return json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) else None
+
+
+def consent_categories(history_dir: Path, effective: date) -> list[str] | None:
+    """The cookie categories recorded when the version of `effective` was released."""
+    record = _read(path_of(history_dir, effective))
+    found = record.get("cookie_categories") if record else None
+    return [str(c) for c in found] if isinstance(found, list) else None
 
 
 def previous(history_dir: Path, before: date) -> tuple[date, Fingerprint] | None:
@@ -77,10 +96,9 @@ def previous(history_dir: Path, before: date) -> tuple[date, Fingerprint] | None
     if not found:
         return None
     when, path = max(found)
-    try:
-        return when, json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    record = _read(path)
+    texts = record.get("texts") if record else None
+    return (when, texts) if isinstance(texts, dict) else None
 
 
 def stale(located: Located, data: LegalData, history_dir: Path, default: str) -> list[Finding]:

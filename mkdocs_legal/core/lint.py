@@ -544,13 +544,12 @@ class Linter:
                 )
         if data.cookies:
             by_id = {r.id: r for r in data.recipients}
-
             for i, c in enumerate(data.cookies.items):
-                r = by_id.get(c.provider)
-                if r and r.country and r.country not in EEA and not r.transfers:
+                source = by_id.get(c.provider)
+                if source and source.country and source.country not in EEA and not source.transfers:
                     self.add(
                         "LGL104",
-                        f"cookie `{c.name}` comes from `{r.id}` in {r.country}, a "
+                        f"cookie `{c.name}` comes from `{source.id}` in {source.country}, a "
                         "third country, but that recipient has no `transfers` entry",
                         ("cookies", "items", i, "provider"),
                     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import documents
 from .dates import build_date, versions_of
+from .documents.cookies import categories_in_use
 from .findings import Finding
 from .history import Frozen, History, Planned, frozen, plan_release, scan
 from .language import Language
@@ -113,7 +114,7 @@ class Project:
             return None
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(drift.dump(self.loaded.located.data))
+            handle.write(drift.dump(self.loaded.located.data, categories_in_use(self.loaded.data)))
         return path
 
     def stale_translations(self) -> list[Finding]:

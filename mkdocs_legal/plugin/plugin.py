@@ -117,6 +117,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             raise PluginError(f"legal: plugin option `today`/`timezone`: {exc}") from None
         site = i18n_bridge.site(config)
         self._site = site
+        self._env = None  # the theme's templates in this pass's language
         self._load(data_file, site)
         assert self._loaded is not None
         for watched in (*map(str, self._loaded.files), str(history_dir)):
@@ -143,11 +144,24 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 site, self.doc_path("cookies"), site.current, config.use_directory_urls
             )
             policy = outputs.site_path(config.site_url, url)
-        value = consent_extra(self._loaded.data, lang, settings_link=policy)
+        value = consent_extra(
+            self._loaded.data, lang, settings_link=policy, categories=self._cookies_in_force(config)
+        )
         if value is None:
             config.extra.pop("consent", None)
         else:
             config.extra["consent"] = value
+
+    def _cookies_in_force(self, config: MkDocsConfig) -> list[str] | None:
+        """The cookie categories of the cookie policy shown today, when it is a frozen one."""
+        if self._publication is None or "cookies" not in self.documents():
+            return None
+        assert self._loaded is not None
+        site = self._site or i18n_bridge.site(config)
+        shown = self._publication.timeline("cookies", site.default).shown
+        if shown.version is dates.versions_of(self._loaded.data, "cookies")[-1]:
+            return None
+        return drift.consent_categories(self.history_path(config), shown.effective)
 
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
         """Fail before anything is written if a user page would be replaced, in any language."""
@@ -361,7 +375,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         banner = self._banner(page, config)
         if banner is None:
             return html
-        return banner.render(self._env or config.theme.get_env(), spec, config) + html
+        if self._env is None:  # MkDocs' on_env comes after page content: one per pass
+            self._env = config.theme.get_env()
+        return banner.render(self._env, spec, config) + html
 
 
 def _note_third_parties(config: MkDocsConfig) -> None:
