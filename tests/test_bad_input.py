@@ -356,3 +356,56 @@ def test_mutated_files_keep_the_check_contract(tmp_path: Path, content: bytes) -
     assert_one_line_findings(output, data)
     if code == 1:
         assert any(" error: " in line and FINDING.match(line) for line in output.splitlines())
+
+
+# --- bad plugin options ---------------------------------------------------------------------------
+
+TIME_ZONE_BUG = (
+    "core/dates.py build_date returns `today` without checking `timezone`, so the unknown zone "
+    "first fails in core/feed.py atom() (zone()) during on_files: a ValueError traceback"
+)
+DOCUMENTS_BUG = (
+    "plugin.py documents() keeps only the data's documents named in `documents:`; an unknown "
+    "key (a typo) silently publishes no document at all, with exit 0"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ({"today": "01/07/2023"}, "today"),
+        ({"strict": "yes"}, "strict"),
+        ({"data": "nope.yml"}, "nope.yml"),
+        ({"data": "docs"}, "docs"),
+        ({"timezone": "Mars/Olympus", "today": None}, "Mars/Olympus"),
+        pytest.param(
+            {"timezone": "Mars/Olympus"},
+            "Mars/Olympus",
+            marks=pytest.mark.xfail(strict=True, reason=TIME_ZONE_BUG),
+        ),
+        pytest.param(
+            {"documents": {"cookie": {"path": "cookie-policy"}}},
+            "cookie",
+            marks=pytest.mark.xfail(strict=True, reason=DOCUMENTS_BUG),
+        ),
+    ],
+    ids=[
+        "today",
+        "strict",
+        "missing-data",
+        "data-is-a-folder",
+        "time-zone",
+        "time-zone-and-today",
+        "unknown-document",
+    ],
+)
+def test_bad_plugin_option_fails_the_build_cleanly(
+    copy_site: CopySite, options: dict[str, object], says: str
+) -> None:
+    result, site = mkdocs_build(copy_site("two-languages", **options))
+    assert result.returncode == 1, result.stderr
+    errors = [line for line in result.stderr.splitlines() if says in line]
+    assert errors, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not site.exists() or not any(site.iterdir())
