@@ -2,8 +2,9 @@
 data file changes; issue 7 item 5).
 
 A real `mkdocs serve` (live reload on, which is what watches files) runs on a copy of the
-two-language fixture site. The data file is saved with a YAML error: the server keeps running
-and logs the error with file:line:col. Then it is fixed: the next request gets the new text.
+two-language fixture site. The data file is saved with a YAML error, later with a validation
+error: each time the server keeps running and logs the error with file:line:col, and once the
+file is fixed the next request gets the new text.
 """
 
 from __future__ import annotations
