@@ -157,8 +157,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             project = open_project(file, args.lang, None)
             _render_guard(project)
             rows.extend(status_rows(project))
-            problems = errors(project.history.findings)
-            failed.extend(f.format() for f in problems)
+            # the publication's errors include the history folder's and a version in force
+            # with no frozen text (LGL203), which would fail the site's build
+            failed.extend(f.format() for f in errors(project.publication().findings))
         except CommandError as exc:
             failed.append(str(exc))
     if args.format == "json":
@@ -169,8 +170,20 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(message, file=sys.stderr)
     due = [r for r in rows if r["needs_release"]]
     if due and args.format != "json":
-        print(f"\n{len(due)} document(s) need a new version and `mkdocs-legal release`")
+        _print_due(due)
     return EXIT_FINDINGS if due or failed else EXIT_OK
+
+
+def _print_due(due: list[dict[str, Any]]) -> None:
+    changed = sum(1 for r in due if r["release"] == "changed")
+    print()
+    if changed:
+        print(
+            f"{changed} document(s) changed since their last release: add an entry to "
+            "`versions` (with a summary), then run `mkdocs-legal release`"
+        )
+    if len(due) > changed:
+        print(f"{len(due) - changed} document(s) not released yet: run `mkdocs-legal release`")
 
 
 def _print_table(rows: list[dict[str, Any]]) -> None:
