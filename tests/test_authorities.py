@@ -159,10 +159,13 @@ def test_name_in_uses_the_base_language_of_a_regional_tag() -> None:
     assert fi.name_in("sv_FI") == "Dataombudsmannens byrå"
 
 
-def test_name_in_falls_back_to_english() -> None:
+def test_name_in_falls_back_to_the_authoritys_own_name() -> None:
     se = authorities.get("SE")
     assert se is not None
-    assert se.name_in("de") == "Swedish Authority for Privacy Protection (IMY)"
+    assert se.name_in("de") == "Integritetsskyddsmyndigheten (IMY)"
+    assert se.name_in("en") == "Swedish Authority for Privacy Protection (IMY)"
+    dk = authorities.get("DK")
+    assert dk is not None and dk.name_in("sv") == dk.name[dk.local_language]
 
 
 def test_name_in_falls_back_to_the_local_name_without_english() -> None:

@@ -360,15 +360,6 @@ def test_mutated_files_keep_the_check_contract(tmp_path: Path, content: bytes) -
 
 # --- bad plugin options ---------------------------------------------------------------------------
 
-TIME_ZONE_BUG = (
-    "core/dates.py build_date returns `today` without checking `timezone`, so the unknown zone "
-    "first fails in core/feed.py atom() (zone()) during on_files: a ValueError traceback"
-)
-DOCUMENTS_BUG = (
-    "plugin.py documents() keeps only the data's documents named in `documents:`; an unknown "
-    "key (a typo) silently publishes no document at all, with exit 0"
-)
-
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
@@ -379,16 +370,9 @@ DOCUMENTS_BUG = (
         ({"data": "nope.yml"}, "nope.yml"),
         ({"data": "docs"}, "docs"),
         ({"timezone": "Mars/Olympus", "today": None}, "Mars/Olympus"),
-        pytest.param(
-            {"timezone": "Mars/Olympus"},
-            "Mars/Olympus",
-            marks=pytest.mark.xfail(strict=True, reason=TIME_ZONE_BUG),
-        ),
-        pytest.param(
-            {"documents": {"cookie": {"path": "cookie-policy"}}},
-            "cookie",
-            marks=pytest.mark.xfail(strict=True, reason=DOCUMENTS_BUG),
-        ),
+        ({"timezone": "Mars/Olympus"}, "Mars/Olympus"),
+        ({"documents": {"cookie": {"path": "cookie-policy"}}}, "cookie"),
+        ({"history_dir": "mkdocs.yml"}, "history_dir"),
     ],
     ids=[
         "today",
@@ -398,6 +382,7 @@ DOCUMENTS_BUG = (
         "time-zone",
         "time-zone-and-today",
         "unknown-document",
+        "history-dir-is-a-file",
     ],
 )
 def test_bad_plugin_option_fails_the_build_cleanly(

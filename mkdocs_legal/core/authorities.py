@@ -37,12 +37,13 @@ class BuiltinAuthority:
         return next(iter(self.name))
 
     def name_in(self, language: str) -> str:
-        """The name in `language`, else in English, else in the local language.
+        """The name in `language`, else the authority's own (local-language) name.
 
-        A regional tag falls back to its base language first: `sv-FI` → `sv`.
+        A regional tag falls back to its base language first: `sv-FI` → `sv`. A proper
+        name reads better in its own language than in English on, say, a Swedish page.
         """
         base = language.replace("_", "-").split("-", 1)[0]
-        for candidate in (language, base, "en"):
+        for candidate in (language, base):
             if candidate in self.name:
                 return self.name[candidate]
         return self.name[self.local_language]

@@ -25,6 +25,7 @@ def build_date(
     today: date | str | None, tz: str = "UTC", environ: dict[str, str] | None = None
 ) -> date:
     """`today` if set, else the date of SOURCE_DATE_EPOCH in `tz`, else the current date in `tz`."""
+    where = zone(tz)  # checked even when `today` is set: the feed's dates use it too
     if isinstance(today, date):
         return today
     if isinstance(today, str) and today:
@@ -35,7 +36,7 @@ def build_date(
         moment = datetime.fromtimestamp(int(epoch), tz=timezone.utc)
     else:
         moment = datetime.now(timezone.utc)
-    return moment.astimezone(zone(tz)).date()
+    return moment.astimezone(where).date()
 
 
 def versions_of(data: LegalData, document: str) -> list[Version]:

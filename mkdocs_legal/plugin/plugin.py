@@ -115,6 +115,17 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             self.build_date = dates.build_date(self.config.today, self.config.timezone)
         except ValueError as exc:
             raise PluginError(f"legal: plugin option `today`/`timezone`: {exc}") from None
+        unknown = sorted(set(self.config.documents or {}) - set(dates.ALL_DOCUMENTS))
+        if unknown:
+            raise PluginError(
+                f"legal: plugin option `documents` names {', '.join(unknown)}; the documents "
+                f"are {', '.join(dates.ALL_DOCUMENTS)}"
+            )
+        if history_dir.exists() and not history_dir.is_dir():
+            raise PluginError(
+                f"legal: plugin option `history_dir` is {history_dir}, a file; it must be a "
+                "folder (`mkdocs-legal release` creates it)"
+            )
         site = i18n_bridge.site(config)
         self._site = site
         self._env = None  # the theme's templates in this pass's language
@@ -186,6 +197,12 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             self._fingerprint = None
             raise PluginError(_report(exc.findings)) from None
         self._report(loaded.findings)
+        missing = set(self.config.documents or {}) - set(documents.available(loaded.data))
+        for document in sorted(missing):
+            log.warning(
+                f"the plugin option `documents` lists {document}, but {loaded.path.name} has "
+                f"no `{document}` facts, so there is no {document} page"
+            )
         try:
             self._rendered = render_all(loaded, site.languages, fallback=self.config.fallback)
         except MissingTranslation as exc:
