@@ -557,15 +557,18 @@ class Linter:
     def versions(self) -> None:
         seen: dict[tuple[str, Any], int] = {}
         for i, v in enumerate(self.data.versions):
+            clashes: dict[int, list[str]] = {}
             for doc in v.documents or ["privacy", "cookies", "terms"]:
                 if (doc, v.effective) in seen:
-                    self.add(
-                        "LGL025",
-                        f"two versions of `{doc}` take effect on {v.effective} "
-                        f"(versions[{seen[(doc, v.effective)]}] and versions[{i}])",
-                        ("versions", i, "effective"),
-                    )
+                    clashes.setdefault(seen[(doc, v.effective)], []).append(doc)
                 seen.setdefault((doc, v.effective), i)
+            for first, docs in clashes.items():
+                self.add(
+                    "LGL025",
+                    f"two versions of {', '.join(docs)} take effect on {v.effective} "
+                    f"(versions[{first}] and versions[{i}]); give each date one entry",
+                    ("versions", i, "effective"),
+                )
             if v.material and v.published and v.effective - v.published < timedelta(days=30):
                 self.add(
                     "LGL102",
