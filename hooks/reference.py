@@ -28,7 +28,8 @@ from mkdocs.structure.pages import Page
 from mkdocs_legal.core import vocabulary
 from mkdocs_legal.core.authorities import get as authority_of
 from mkdocs_legal.core.authorities import keys as authority_keys
-from mkdocs_legal.core.lint import DOCUMENT_SECTIONS, RULES
+from mkdocs_legal.core.documents import SECTION_IDS
+from mkdocs_legal.core.lint import RULES
 from mkdocs_legal.core.model import ID_PATTERN, LANGUAGE_RE, json_schema
 
 Schema = dict[str, Any]
@@ -285,7 +286,7 @@ def section_ids_markdown() -> str:
     """The stable section ids of each document, in page order."""
     rows = [
         [code(document), ", ".join(code(s) for s in sections)]
-        for document, sections in DOCUMENT_SECTIONS.items()
+        for document, sections in SECTION_IDS.items()
     ]
     return table(["document", "section ids, in page order"], rows) + "\n"
 

@@ -89,35 +89,17 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def _languages(
-    option: str | None, settings_langs: tuple[str, ...], data_file: Path
-) -> tuple[str, ...]:
-    if option:
-        return tuple(x.strip() for x in option.split(",") if x.strip())
-    if settings_langs:
-        return settings_langs
-    from .core import extends
-    from .core.findings import LegalDataError
-    from .core.siteconfig import languages_in_data
-
-    try:
-        found = languages_in_data(extends.load(data_file).located.data)
-    except LegalDataError:
-        found = ()
-    return found or ("en",)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.extends import describe_chain
     from .core.findings import to_dicts
-    from .core.siteconfig import find_settings
+    from .core.siteconfig import find_settings, languages_for
     from .core.source import Checked, Options, check
 
     targets = list(args.files) or [find_settings(None, Path.cwd()).data]
     results: list[Checked] = []
     for target in targets:
         settings = find_settings(target if args.files else None, Path.cwd())
-        languages = _languages(args.lang, settings.languages, target)
+        languages = languages_for(args.lang, settings.languages, target)
         options = Options(languages, settings.fallback, settings.consent)
         # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
         result = check(target, options, base_ok=settings.config_file is None)
@@ -206,12 +188,12 @@ def cmd_render(args: argparse.Namespace) -> int:
     from .core.language import Language, MissingTranslation
     from .core.pages import Layout, resolve
     from .core.project import Project
-    from .core.siteconfig import find_settings
+    from .core.siteconfig import find_settings, languages_for
     from .core.source import Options, load_valid
 
     settings = find_settings(args.file, Path.cwd())
     target = args.file or settings.data
-    languages = _languages(
+    languages = languages_for(
         args.lang if args.lang and not args.out else None, settings.languages, target
     )
     if args.lang:

@@ -26,10 +26,11 @@ from conftest import FIXTURES, mkdocs_build
 from mkdocs_legal import cli, scaffold
 from mkdocs_legal.core import documents, vocabulary
 from mkdocs_legal.core.authorities import keys as authority_keys
+from mkdocs_legal.core.documents import SECTION_IDS
 from mkdocs_legal.core.documents.base import Context, Links
 from mkdocs_legal.core.documents.privacy import rights_in_force
 from mkdocs_legal.core.language import Language
-from mkdocs_legal.core.lint import DOCUMENT_SECTIONS, RULES
+from mkdocs_legal.core.lint import RULES
 from mkdocs_legal.core.model import json_schema
 from mkdocs_legal.core.source import Options, load_valid
 from mkdocs_legal.plugin.config import LegalConfig
@@ -232,7 +233,7 @@ def test_lint_page_lists_every_rule() -> None:
 def test_section_ids_are_those_the_documents_use() -> None:
     text = hook.section_ids_markdown()
     data = load_valid(ROOT / "legal.yml", Options(("en",))).data
-    for document, ids in DOCUMENT_SECTIONS.items():
+    for document, ids in SECTION_IDS.items():
         assert all(f"`{i}`" in text for i in ids)
         rendered = documents.render(data, document, Language("en")).to_markdown()
         used = re.findall(r"^## \d+\. .* \{#([a-z_]+)\}$", rendered, re.M)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from .documents import SECTION_IDS
 from .findings import Finding, Severity, format_path
 from .model import LANGUAGE_RE, LegalData
 from .vocabulary import DATA_CATEGORIES, SOURCES
@@ -239,48 +240,6 @@ _PLACEHOLDERS = [
 _EXAMPLE_DOMAIN = re.compile(r"\bexample\.(?:com|org|net)\b", re.IGNORECASE)
 _CONTACT_KEYS = {"email", "privacy_email", "website", "url", "phone"}
 
-PRIVACY_SECTIONS = [
-    "controller",
-    "dpo",
-    "representative",
-    "data",
-    "sources",
-    "purposes",
-    "legitimate_interests",
-    "recipients",
-    "transfers",
-    "retention",
-    "automated_decisions",
-    "rights",
-    "withdraw_consent",
-    "complaint",
-    "provision",
-    "children",
-    "cookies",
-    "security",
-    "changes",
-    "contact",
-]
-DOCUMENT_SECTIONS = {
-    "privacy": PRIVACY_SECTIONS,
-    "cookies": ["intro", "what_are_cookies", "categories", "table", "manage", "changes", "contact"],
-    "terms": [
-        "parties",
-        "service",
-        "binding_period",
-        "billing",
-        "termination",
-        "refunds",
-        "access_after_termination",
-        "changes",
-        "data_processing",
-        "liability",
-        "governing_law",
-        "acceptance",
-        "contact",
-    ],
-}
-
 
 class Linter:
     def __init__(
@@ -404,14 +363,14 @@ class Linter:
                 )
         custom_ids = {s.id for s in data.sections}
         for i, section in enumerate(data.sections):
-            valid = set(DOCUMENT_SECTIONS[section.document]) | custom_ids
+            valid = set(SECTION_IDS[section.document]) | custom_ids
             for key in ("after", "replace"):
                 target = getattr(section, key)
                 if target is not None and target not in valid:
                     self.add(
                         "LGL027",
                         f"`{target}` is not a section of the {section.document} "
-                        f"document; valid: {', '.join(DOCUMENT_SECTIONS[section.document])}",
+                        f"document; valid: {', '.join(SECTION_IDS[section.document])}",
                         ("sections", i, key),
                     )
         import difflib

@@ -8,7 +8,7 @@ Page paths are site paths without `.md` (`privacy`, `privacy/2026-03-01`,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -52,16 +52,42 @@ class Layout:
     def changes(self, document: str, effective: date) -> str:
         return f"{self.version(document, effective)}/changes"
 
+    def page(self, document: str, effective: date | None = None, changes: bool = False) -> str:
+        """The document's own page, a version's page, or a version's redline."""
+        if effective is None:
+            return self.paths[document]
+        return self.changes(document, effective) if changes else self.version(document, effective)
+
+
+class _Targets(Mapping[str, str]):
+    """The `legal:` link targets of one page, each worked out when a text uses it."""
+
+    def __init__(self, page: str, layout: Layout, link: Link) -> None:
+        self.page, self.layout, self.link = page, layout, link
+        self.names = [*layout.paths, "changelog"]
+        if layout.consent is not None or "cookies" in layout.paths:
+            self.names.append("consent")
+
+    def __getitem__(self, name: str) -> str:
+        layout = self.layout
+        if name == "consent" and layout.consent is not None:
+            return layout.consent
+        if name == "consent" and "cookies" in layout.paths:
+            return self.link(self.page, layout.paths["cookies"]) + "#manage"
+        if name == "changelog":
+            return self.link(self.page, layout.changelog)
+        return self.link(self.page, layout.paths[name])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
 
 def resolve(markdown: str, page: str, layout: Layout, link: Link) -> str:
     """Turn `legal:` tokens into links relative to `page`."""
-    targets = {doc: link(page, path) for doc, path in layout.paths.items()}
-    targets["changelog"] = link(page, layout.changelog)
-    if layout.consent is not None:
-        targets["consent"] = layout.consent
-    elif "cookies" in layout.paths:
-        targets["consent"] = link(page, layout.paths["cookies"]) + "#manage"
-    return resolve_internal(markdown, targets)
+    return resolve_internal(markdown, _Targets(page, layout, link))
 
 
 def _strip_title(body: str) -> str:
@@ -128,13 +154,7 @@ def pages_for(
             )
 
     def url_of(document: str, effective: date | None, changes: bool) -> str:
-        if effective is None:
-            target = layout.paths[document]
-        elif changes:
-            target = layout.changes(document, effective)
-        else:
-            target = layout.version(document, effective)
-        return link(layout.changelog, target)
+        return link(layout.changelog, layout.page(document, effective, changes))
 
     text = changelog_markdown(data, publication, documents, lang, url_of, feed)
     pages.append(

@@ -146,11 +146,11 @@ def languages_for(
         return tuple(x.strip() for x in option.split(",") if x.strip())
     if configured:
         return configured
+    from . import extends
     from .findings import LegalDataError
-    from .yamlsource import load
 
-    try:
-        found = languages_in_data(load(data_file).data)
+    try:  # the merged data: a text may come from a base file
+        found = languages_in_data(extends.load(data_file).located.data)
     except LegalDataError:
         found = ()
     return found or ("en",)

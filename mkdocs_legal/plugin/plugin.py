@@ -327,12 +327,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         from ..core.manifest import manifest
 
         def url_of(document: str, language: str, effective: date | None, changes: bool) -> str:
-            if effective is None:
-                path = layout.paths[document]
-            elif changes:
-                path = layout.changes(document, effective)
-            else:
-                path = layout.version(document, effective)
+            path = layout.page(document, effective, changes)
             url = i18n_bridge.dest_url(site, path, language, config.use_directory_urls)
             return outputs.absolute(config.site_url, url)
 

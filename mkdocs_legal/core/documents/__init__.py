@@ -20,6 +20,13 @@ RENDERERS: dict[str, Renderer] = {
 
 ORDER = ("privacy", "cookies", "terms")
 
+SECTION_IDS: dict[str, list[str]] = {
+    "privacy": [section_id for section_id, _, _ in privacy.SECTIONS],
+    "cookies": [section_id for section_id, _, _ in cookies.SECTIONS],
+    "terms": [section_id for section_id, _, _ in terms.SECTIONS],
+}
+"""Each document's built-in section ids, in order (what `sections:` may refer to)."""
+
 
 def available(data: LegalData) -> list[str]:
     """Documents the data file has facts for, in site order."""
