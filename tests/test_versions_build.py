@@ -107,6 +107,10 @@ def test_redline_marks_words_and_escapes_the_summary(history_site: Path) -> None
         assert re.search(r"<ins>[^<]*Aktiebolag", page)
         assert "&lt;b&gt;" in page or "&#60;b&#62;" in page
         assert "<b>invoices" not in page and "<b>fakturor" not in page
+        # the name changed where it is written out: those sections, and only they, are listed
+        top = page[page.index("<h1") :].split("<hr")[0]
+        assert 'href="#controller"' in top and 'href="#complaint"' in top
+        assert 'href="#purposes"' not in top
 
 
 def test_history_pages_stay_out_of_nav_and_search(history_site: Path) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from .language import N_, Language
-from .markdown import Md, escape, fmt, link, sanitize_body
+from .markdown import Md, bullet_list, escape, fmt, link, sanitize_body
 from .model import LegalData, Version
 from .publication import Publication, State
 from .vocabulary import DOCUMENT_TITLES
@@ -101,6 +102,30 @@ def _document_rows(
                 pieces.append(link(lang._("what changed"), changes))
         rows.append("- " + " · ".join(pieces))
     return rows
+
+
+_HEADING = re.compile(r"^## (.*?) \{#([A-Za-z0-9_-]+)\}\s*$")
+_MARK = re.compile(r"</?(?:ins|del)>")
+_DELETED = re.compile(r"<del>.*?</del>")
+
+
+def changed_sections(marked: str, lang: Language) -> Md:
+    """What a redline page changes, as links to the sections (computed from the redline)."""
+    found: list[str] = []
+    current: str | None = None
+    for line in marked.split("\n"):
+        heading = _HEADING.match(line)
+        if heading:
+            label = _MARK.sub("", _DELETED.sub("", heading.group(1))).strip()
+            current = f"[{label}](#{heading.group(2)})"
+            line = heading.group(1)
+        if _MARK.search(line):
+            entry = current or escape(lang._("Opening paragraph"))
+            if entry not in found:
+                found.append(entry)
+    if not found:
+        return Md(escape(lang._("No text changed between these versions.")))
+    return Md(escape(lang._("Sections that changed:")) + "\n\n" + bullet_list(found))
 
 
 def changes_heading(

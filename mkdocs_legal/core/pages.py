@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .changelog import changelog_markdown, changes_heading
+from .changelog import changed_sections, changelog_markdown, changes_heading
 from .language import Language
 from .markdown import escape, resolve_internal
 from .model import LegalData
@@ -142,7 +142,8 @@ def pages_for(
             path = layout.changes(document, item.effective)
             page_title, lead = changes_heading(item.version, previous.version, document, lang)
             marked = redline(_strip_title(previous.body), _strip_title(item.body))
-            text = f"# {escape(page_title)}\n\n{lead}\n\n{marked}"
+            summary = changed_sections(marked, lang)
+            text = f"# {escape(page_title)}\n\n{lead}\n\n{summary}\n\n---\n\n{marked}"
             pages.append(
                 PageSpec(
                     "changes",
