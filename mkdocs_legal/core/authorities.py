@@ -62,7 +62,8 @@ def keys() -> list[str]:
 @functools.cache
 def _registry() -> dict[str, BuiltinAuthority]:
     resource = files("mkdocs_legal.core") / "data" / "authorities.yml"
-    raw = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # our own file: libyaml is safe here
+    raw = yaml.load(resource.read_text(encoding="utf-8"), Loader=loader)
     if not isinstance(raw, dict):
         raise _broken("the top level must be a mapping of key → authority")
     return {_key(k): _parse(_key(k), v) for k, v in raw.items()}

@@ -73,26 +73,51 @@ class Catalog:
 @cache
 def catalog(language: str) -> Catalog:
     """The catalog of `language`; empty for English or a language without a catalog."""
-    from gettext import c2py
-
-    from babel.messages.pofile import read_po
-
     for code in _candidates(language):
         po = files("mkdocs_legal") / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.po"
         if po.is_file():
-            with po.open("rb") as handle:
-                parsed = read_po(handle, locale=code)
-            usable = [m for m in parsed if m.id and m.string and not m.fuzzy]
-            return Catalog(
-                {str(m.id): str(m.string) for m in usable if isinstance(m.id, str)},
-                {
-                    str(m.id[0]): tuple(str(s) for s in m.string)
-                    for m in usable
-                    if isinstance(m.id, tuple) and isinstance(m.string, tuple) and all(m.string)
-                },
-                c2py(parsed.plural_expr),
-            )
+            return _read_catalog(po.read_bytes(), code)
     return Catalog()
+
+
+def _read_catalog(raw: bytes, code: str) -> Catalog:
+    """A UTF-8 catalog with the fast reader; any other with Babel's (same result, slower)."""
+    from gettext import c2py
+
+    from . import pofile
+
+    try:
+        parsed = pofile.read(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        parsed = None
+    if parsed is None or parsed.charset.replace("-", "") != "utf8":
+        return _read_catalog_babel(raw, code)
+    if parsed.plural_header is None:
+        from babel.messages.plurals import get_plural
+
+        count, expr = get_plural(code)
+    else:
+        count, expr = parsed.plural_header
+    return Catalog(parsed.messages, parsed.plurals(count), c2py(expr))
+
+
+def _read_catalog_babel(raw: bytes, code: str) -> Catalog:
+    from gettext import c2py
+    from io import BytesIO
+
+    from babel.messages.pofile import read_po
+
+    parsed = read_po(BytesIO(raw), locale=code)
+    usable = [m for m in parsed if m.id and m.string and not m.fuzzy]
+    return Catalog(
+        {str(m.id): str(m.string) for m in usable if isinstance(m.id, str)},
+        {
+            str(m.id[0]): tuple(str(s) for s in m.string)
+            for m in usable
+            if isinstance(m.id, tuple) and isinstance(m.string, tuple) and all(m.string)
+        },
+        c2py(parsed.plural_expr),
+    )
 
 
 def available_languages() -> list[str]:
@@ -119,6 +144,11 @@ def babel_locale(language: str) -> Locale:
         return Locale.parse(language.replace("-", "_"))
     except (ValueError, LookupError):
         return Locale.parse(language.replace("-", "_").split("_")[0])
+
+
+@lru_cache(maxsize=4096)  # a site with a long history shows each date on many pages
+def _long_date(language: str, value: date) -> str:
+    return str(format_date(value, format="long", locale=babel_locale(language)))
 
 
 class Language:
@@ -151,7 +181,7 @@ class Language:
         raise MissingTranslation(self.code, value)
 
     def date(self, value: date) -> str:
-        return str(format_date(value, format="long", locale=self.locale))
+        return _long_date(self.code, value)
 
     def duration(self, iso: str) -> str:
         """`P1Y6M` → "1 year and 6 months", in this language."""

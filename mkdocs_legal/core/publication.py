@@ -56,9 +56,16 @@ class Timeline:
     shown: VersionText
     """The version at the document's own address: in force on D, else the first upcoming."""
 
+    def position(self, item: VersionText) -> int:
+        """Where `item` is in `versions`; found by identity first (equality compares bodies)."""
+        for i, version in enumerate(self.versions):
+            if version is item:
+                return i
+        return self.versions.index(item)
+
     def previous(self, item: VersionText) -> VersionText | None:
         """The version before `item`, when both have a text (the base of its redline)."""
-        i = self.versions.index(item)
+        i = self.position(item)
         if i == 0:
             return None
         before = self.versions[i - 1]

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Literal
 
 _Tag = Literal["del", "ins"]
@@ -167,20 +168,27 @@ def _cells(row: str) -> tuple[_Segment, ...]:
     return tuple(segments)
 
 
-def _units(text: str) -> list[_Unit]:
+@lru_cache(maxsize=16384)  # versions of a text share most lines: parse each line once
+def _line_unit(text: str) -> _Unit:
+    return _Unit((_parse_line(text),))
+
+
+@lru_cache(maxsize=32)  # each version is the new text of one redline, the old of the next
+def _units(text: str) -> tuple[_Unit, ...]:
     lines = text.split("\n")[:-1]
     units: list[_Unit] = []
     i = 0
     while i < len(lines):
-        line = _parse_line(lines[i])
+        unit = _line_unit(lines[i])
+        line = unit.lines[0]
         header = line.kind == "row" and len(line.cells) > 2
         if header and i + 1 < len(lines) and _SEP.fullmatch(lines[i + 1]):
             units.append(_Unit((line, _Line(lines[i + 1], "sep"))))
             i += 2
             continue
-        units.append(_Unit((line,)))
+        units.append(unit)
         i += 1
-    return units
+    return tuple(units)
 
 
 # --- alignment -------------------------------------------------------------------------

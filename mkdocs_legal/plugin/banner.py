@@ -108,7 +108,7 @@ class Banner:
                 out["current_url"] = self.url(self.layout.paths[item.document])
                 out["current_text"] = lang._("Read the version in force")
         else:
-            following = timeline.versions[timeline.versions.index(item) + 1]
+            following = timeline.versions[timeline.position(item) + 1]
             until = following.effective - timedelta(days=1)
             out["until"] = until.isoformat()
             out["headline"] = sentence(

@@ -21,7 +21,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -48,6 +49,21 @@ STYLESHEET = "assets/stylesheets/legal.css"
 MATERIAL_CONSENT = "#__consent"
 
 
+class _Compiled(BytecodeCache):
+    """Compiled templates, kept for the run: each language pass has a new Jinja
+    environment, and the banner's template is compiled once, not once per pass."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.codes:  # checked against the template's source checksum
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
 class LegalPlugin(BasePlugin[LegalConfig]):
     """Generate legal pages from a data file."""
 
@@ -65,6 +81,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._files: dict[tuple[str, str], File] = {}
         self._site: i18n_bridge.Site | None = None
         self._env: Environment | None = None
+        self._compiled = _Compiled()
+        self._documents: list[str] | None = None
+        self._layout: Layout | None = None
         self.build_date: date | None = None
 
     # --- configuration ---------------------------------------------------------------------
@@ -89,15 +108,19 @@ class LegalPlugin(BasePlugin[LegalConfig]):
     def documents(self) -> list[str]:
         """The documents to publish: those configured, else all the data has facts for."""
         assert self._loaded is not None
-        have = documents.available(self._loaded.data)
-        chosen = self.config.documents
-        return [d for d in have if not chosen or d in chosen]
+        if self._documents is None:  # once per load: banners ask on every page
+            have = documents.available(self._loaded.data)
+            chosen = self.config.documents
+            self._documents = [d for d in have if not chosen or d in chosen]
+        return list(self._documents)
 
     def layout(self, config: MkDocsConfig) -> Layout:
         consent = MATERIAL_CONSENT if config.extra.get("consent") else None
-        return Layout(
-            {d: self.doc_path(d) for d in self.documents()}, self.changelog_path(), consent
-        )
+        if self._layout is None or self._layout.consent != consent:
+            self._layout = Layout(
+                {d: self.doc_path(d) for d in self.documents()}, self.changelog_path(), consent
+            )
+        return self._layout
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has chosen this pass's language
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -211,6 +234,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 f"({', '.join(sorted(exc.value))} only); add it or set `fallback: true`"
             ) from None
         self._loaded = loaded
+        self._documents = self._layout = None
         self._fingerprint = (fingerprint(loaded.files), *stamp[1:])
         self._published_for = None
 
@@ -389,6 +413,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             return html
         if self._env is None:  # MkDocs' on_env comes after page content: one per pass
             self._env = config.theme.get_env()
+            self._env.bytecode_cache = self._compiled
         return banner.render(self._env, spec, config) + html
 
 
