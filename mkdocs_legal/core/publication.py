@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -41,7 +42,7 @@ class VersionText:
     def effective(self) -> date:
         return self.version.effective
 
-    @property
+    @cached_property
     def sha256(self) -> str | None:
         return digest(self.body) if self.body is not None else None
 
@@ -55,12 +56,15 @@ class Timeline:
     versions: list[VersionText]
     shown: VersionText
     """The version at the document's own address: in force on D, else the first upcoming."""
+    _positions: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
 
     def position(self, item: VersionText) -> int:
         """Where `item` is in `versions`; found by identity first (equality compares bodies)."""
-        for i, version in enumerate(self.versions):
-            if version is item:
-                return i
+        if len(self._positions) != len(self.versions):
+            self._positions = {id(v): i for i, v in enumerate(self.versions)}
+        found = self._positions.get(id(item))
+        if found is not None and self.versions[found] is item:
+            return found
         return self.versions.index(item)
 
     def previous(self, item: VersionText) -> VersionText | None:
