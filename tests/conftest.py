@@ -12,6 +12,13 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# CI explores the same examples on every run (a property test must not fail on a new random
+# draw there); locally, every run draws anew and may find new cases.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
