@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_legal.core.redline import (
@@ -267,6 +267,30 @@ def test_separator_lookalikes_outside_tables() -> None:
     redline("x\n| a | b |\n|---|\n", "| a | b |\n|---|\n")
 
 
+def test_changed_row_stays_in_its_table_before_a_removed_heading() -> None:
+    old = "## we {#a}\n\n| we |\n|---|\n| you |\n\n## we {#a}\n\n## we we {#a}"
+    new = "## we {#a}\n\n| we |\n|---|\n| we |\n\n## we we {#a}"
+    out, page = redline(old, new)
+    assert "| <del>you</del> |\n| <ins>we</ins> |\n\n## <del>we</del> {#a}\n" in out
+    assert "<del></del>" not in out
+    assert page.count("<table>") == 1
+    assert cells(page) == [["we"], ["<del>you</del>"], ["<ins>we</ins>"]]
+
+
+def test_added_heading_before_a_shortened_list_keeps_the_list() -> None:
+    _, page = redline("- we\n- data\n\n## we {#a}", "## we {#a}\n\n- data")
+    assert page.count("<li>") == 2
+    assert page.count("<h2") == 2
+
+
+def test_added_table_after_a_changed_one_stays_a_table() -> None:
+    old = "| a |\n|---|\n| we |\n| we |"
+    new = "| a |\n|---|\n| you |\n| we |\n\n| we |\n|---|\n| we |"
+    out, page = redline(old, new)
+    assert "<ins></ins>" not in out
+    assert page.count("<table>") == 2
+
+
 # --- properties --------------------------------------------------------------------------
 
 word = st.sampled_from(WORDS + ATOMS)
@@ -312,6 +336,21 @@ def edited(draw: st.DrawFn) -> tuple[str, str, bool]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(edited())
+@example(
+    (
+        "## we {#a}\n\n| we |\n|---|\n| you |\n\n## we {#a}\n\n## we we {#a}",
+        "## we {#a}\n\n| we |\n|---|\n| we |\n\n## we we {#a}",
+        True,
+    )
+)
+@example(("- we\n- data\n\n## we {#a}", "## we {#a}\n\n- data", True))
+@example(
+    (
+        "| [Cookie policy](<cookies.md>) |\n|---|\n| we |\n| we |",
+        "| [Cookie policy](<cookies.md>) |\n|---|\n| you |\n| we |\n\n| we |\n|---|\n| we |",
+        True,
+    )
+)
 def test_redline_undoes_exactly_and_keeps_structure(case: tuple[str, str, bool]) -> None:
     old, new, apart = case
     out, page = redline(old, new)

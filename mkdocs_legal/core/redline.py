@@ -204,11 +204,34 @@ def _diff(old: str, new: str) -> list[_Op]:
     codes = [(tag, [i1, i2, j1, j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
     _slide(codes, ka, kb)
     ops: list[_Op] = []
-    for tag, (i1, i2, j1, j2) in codes:
+    k = 0
+    while k < len(codes):
+        tag, (i1, i2, j1, j2) = codes[k]
+        k += 1
         if tag == "equal":
             ops += [("=", x, y) for x, y in zip(a[i1:i2], b[j1:j2], strict=True)]
-        elif i1 != i2 or j1 != j2:
-            ops += _pair(a[i1:i2], b[j1:j2])
+            continue
+        done, tags = _pair(a, b, (i1, i2, j1, j2))
+        # A change of more than blank lines that splits a block where the other version
+        # has none needs an empty tag; taking in the unchanged units after it may not.
+        lines = a[i1:i2] + b[j1:j2]
+        for more in range(1, 4):
+            if not tags or all(u.blank for u in lines) or k == len(codes):
+                break
+            if codes[k][1][0] + more > codes[k][1][1]:
+                break
+            e1, e2, f1, _ = codes[k][1]
+            end = codes[k + 1][1] if e1 + more == e2 and k + 1 < len(codes) else None
+            span = (i1, end[1] if end else e1 + more, j1, end[3] if end else f1 + more)
+            tried, fewer = _pair(a, b, span)
+            if fewer < tags:
+                done, tags = tried, fewer
+                codes[k][1][0] += more
+                codes[k][1][2] += more
+                if end:
+                    del codes[k : k + 2]
+                break
+        ops += done
     return ops
 
 
@@ -261,35 +284,56 @@ def _affinity(a: _Unit, b: _Unit, words: dict[int, Counter[str]]) -> float | Non
     return score if score >= _SIMILAR else None
 
 
-def _pair(a: Sequence[_Unit], b: Sequence[_Unit]) -> list[_Op]:
-    """Pair similar units of a changed block (best total affinity, in order)."""
+def _pair(
+    units: Sequence[_Unit], others: Sequence[_Unit], span: tuple[int, int, int, int]
+) -> tuple[list[_Op], int]:
+    """Order the units of a changed block, `units[i1:i2]` replaced by `others[j1:j2]`:
+    fewest blank lines that need an empty tag first (they are counted too), then similar
+    units paired (best total affinity, in order).
+
+    A removed blank line stays a plain blank line only next to an added blank line (or
+    the change's blank edge), else it is an empty `<del></del>` that joins the blocks
+    around it, and a table or list there is lost (`_blank_lines`); so an added row
+    goes beside the removed row it replaces, before a removed blank line.
+    """
+    i1, i2, j1, j2 = span
+    a, b = units[i1:i2], others[j1:j2]
+    apart = (i1 == 0 or units[i1 - 1].blank, i2 == len(units) or units[i2].blank)
     n, m = len(a), len(b)
     words: dict[int, Counter[str]] = {}
     if n * m > _DP_LIMIT:
-        return _pair_greedy(a, b, words)
+        return _pair_greedy(a, b, words), 0
     aff = [[_affinity(x, y, words) for y in b] for x in a]
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            score = max(best[i + 1][j], best[i][j + 1])
-            s = aff[i][j]
-            if s is not None:
-                score = max(score, s + best[i + 1][j + 1])
-            best[i][j] = score
+
+    def bare(units: Sequence[_Unit], k: int) -> bool:  # a blank line (or an end) at `k`
+        return units[k].blank if 0 <= k < len(units) else apart[k > 0]
+
+    def tagged(units: Sequence[_Unit], k: int, other: Sequence[_Unit], at: int) -> int:
+        """1 if units[k], after other[:at], is a blank line that needs an empty tag."""
+        return int(units[k].blank and not (bare(other, at - 1) or bare(other, at)))
+
+    Score = tuple[int, float]  # (-empty tags, total affinity) from (i, j) on
+
+    def moves(i: int, j: int) -> Iterator[tuple[Literal["~", "-", "+"], Score]]:
+        s = aff[i][j] if i < n and j < m else None
+        if s is not None:
+            yield "~", (best[i + 1][j + 1][0], best[i + 1][j + 1][1] + s)
+        if i < n:
+            yield "-", (best[i + 1][j][0] - tagged(a, i, b, j), best[i + 1][j][1])
+        if j < m:
+            yield "+", (best[i][j + 1][0] - tagged(b, j, a, i), best[i][j + 1][1])
+
+    best: list[list[Score]] = [[(0, 0.0)] * (m + 1) for _ in range(n + 1)]
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            best[i][j] = max((score for _, score in moves(i, j)), default=(0, 0.0))
     ops: list[_Op] = []
     i = j = 0
     while i < n or j < m:
-        s = aff[i][j] if i < n and j < m else None
-        if s is not None and best[i][j] == s + best[i + 1][j + 1]:
-            ops.append(("~", a[i], b[j]))
-            i, j = i + 1, j + 1
-        elif i < n and best[i][j] == best[i + 1][j]:
-            ops.append(("-", a[i], None))
-            i += 1
-        else:
-            ops.append(("+", None, b[j]))
-            j += 1
-    return ops
+        op = next(op for op, score in moves(i, j) if score == best[i][j])
+        ops.append((op, a[i] if op != "+" else None, b[j] if op != "-" else None))
+        i, j = i + (op != "+"), j + (op != "-")
+    return ops, -best[0][0][0]
 
 
 def _pair_greedy(
