@@ -19,7 +19,10 @@ _CHARSET = re.compile(r"^Content-Type:.*?charset=([^\s;]+)", re.M | re.I)
 
 
 def _unescape(quoted: str) -> str:
-    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(1)), quoted[1:-1])
+    inner = quoted[1:-1]
+    if "\\" not in inner:
+        return inner
+    return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(1)), inner)
 
 
 @dataclass
@@ -45,6 +48,8 @@ class PoCatalog:
 @dataclass
 class _Entry:
     fuzzy: bool = False
+    translated: bool = False
+    """A `msgstr` line was read: the next comment or `msgid` starts a new entry."""
     parts: dict[str, list[str]] = field(default_factory=dict)
     target: list[str] | None = None
 
@@ -58,27 +63,28 @@ def read(text: str) -> PoCatalog:
     entry = _Entry()
     for raw in text.splitlines():
         line = raw.strip()
-        if line.startswith("#~"):  # obsolete entry
+        first = line[:1]
+        if first == '"':
+            if entry.target is not None:
+                entry.target.append(_unescape(line))
             continue
-        translated = any(k.startswith("msgstr") for k in entry.parts)
-        if line.startswith("#"):
-            if translated:
+        if first == "#":
+            if line.startswith("#~"):  # obsolete entry
+                continue
+            if entry.translated:
                 _finish(entry, out)
                 entry = _Entry()
             if line.startswith("#,") and "fuzzy" in (f.strip() for f in line[2:].split(",")):
                 entry.fuzzy = True
             continue
-        if line.startswith('"'):
-            if entry.target is not None:
-                entry.target.append(_unescape(line))
-            continue
-        match = _KEYWORD.match(line)
+        match = _KEYWORD.match(line) if first == "m" else None
         if match is None:
             continue
         keyword, _, arg = match.groups()
-        if translated and keyword in ("msgctxt", "msgid"):
+        if entry.translated and keyword in ("msgctxt", "msgid"):
             _finish(entry, out)
             entry = _Entry()
+        entry.translated = entry.translated or keyword.startswith("msgstr")
         arg = arg.strip()
         entry.target = entry.parts.setdefault(keyword, [])
         if arg.startswith('"'):
