@@ -21,6 +21,7 @@ if os.environ.get("CI") == "true":
     settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
 
 Build = tuple["subprocess.CompletedProcess[str]", Path]
 
@@ -49,6 +50,17 @@ def copy_fixture_site(
         plugins[i] = {"legal": {**current, **options}}
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return root
+
+
+def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs-legal ARGS` as a new process in `cwd` (the repository by default)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_legal.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def mkdocs_build(root: Path) -> Build:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
-from conftest import FIXTURES, mkdocs_build
+from conftest import FIXTURES, cli, mkdocs_build
 
 from mkdocs_legal.core import extends
 from mkdocs_legal.core.findings import Finding, LegalDataError
@@ -104,16 +102,6 @@ def merged(root: Path, base: str = BASE, client: str = CLIENT) -> dict[str, obje
 
 def findings_of(path: Path, languages: tuple[str, ...] = ("en",)) -> list[Finding]:
     return check(path, Options(languages)).findings
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_legal.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 # --- merge rules ---------------------------------------------------------------------------

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from conftest import mkdocs_build
+from conftest import cli, mkdocs_build
 
 from mkdocs_legal import __version__, scaffold
 from mkdocs_legal.cli import main
@@ -26,16 +25,6 @@ def init(target: Path, *extra: str, name: str = "Fjällsjö Konsult AB") -> int:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
-
-
-def cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_legal.cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def workflow(site: Path) -> dict[Any, Any]:
