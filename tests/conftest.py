@@ -14,6 +14,9 @@ import pytest
 import yaml
 from hypothesis import settings
 
+from mkdocs_legal.core.model import LegalData
+from mkdocs_legal.core.source import Options, load_valid
+
 # CI explores the same examples on every run (a property test must not fail on a new random
 # draw there); locally, every run draws anew and may find new cases.
 settings.register_profile("ci", derandomize=True, print_blob=True)
@@ -22,6 +25,7 @@ if os.environ.get("CI") == "true":
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "legal.yml"
 
 Build = tuple["subprocess.CompletedProcess[str]", Path]
 
@@ -50,6 +54,17 @@ def copy_fixture_site(
         plugins[i] = {"legal": {**current, **options}}
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return root
+
+
+def load_data(path: Path, languages: tuple[str, ...] = ("en", "sv")) -> LegalData:
+    """A valid data file's model, for a site in `languages`."""
+    return load_valid(path, Options(languages)).data
+
+
+@pytest.fixture(scope="session")
+def demo() -> LegalData:
+    """The demo's data file (the repository's `legal.yml`), in English and Swedish."""
+    return load_data(DEMO)
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

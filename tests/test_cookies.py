@@ -8,15 +8,14 @@ from pathlib import Path
 
 import markdown
 import pytest
+from conftest import DEMO, load_data
 
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.consent import CONSENT_IDS, consent_extra
 from mkdocs_legal.core.language import Language
 from mkdocs_legal.core.model import Cookie, Cookies, LegalData
-from mkdocs_legal.core.source import Options, load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "legal.yml"
 BASIC = ROOT / "tests" / "fixtures" / "data" / "basic.yml"
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.yml"))
 WITH_COOKIES = [DEMO, *(p for p in SEEDS if "\ncookies:" in p.read_text(encoding="utf-8"))]
@@ -24,18 +23,9 @@ IDS = ["intro", "what_are_cookies", "categories", "table", "manage", "changes", 
 COLUMNS = ["Name", "Provider", "Purpose", "Category", "Duration", "Type"]
 
 
-def load(path: Path) -> LegalData:
-    return load_valid(path, Options(("en", "sv"))).data
-
-
-@pytest.fixture(scope="module")
-def demo() -> LegalData:
-    return load(DEMO)
-
-
 @pytest.fixture(scope="module")
 def basic() -> LegalData:
-    return load(BASIC)
+    return load_data(BASIC)
 
 
 def render(data: LegalData, lang: str = "en", settings: str | None = None, **links: str) -> str:
@@ -91,7 +81,7 @@ def test_available_only_when_the_data_has_cookies(demo: LegalData, basic: LegalD
 @pytest.mark.parametrize("path", WITH_COOKIES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("lang", ["en", "sv"])
 def test_every_section_in_order_and_every_cookie_in_the_table(path: Path, lang: str) -> None:
-    data = load(path)
+    data = load_data(path)
     assert data.cookies is not None
     text = render(data, lang, "#__consent", privacy="privacy.md", changelog="changelog.md")
     assert section_ids(text) == IDS
@@ -125,7 +115,7 @@ def test_table_columns_and_values_in_english_and_swedish(demo: LegalData) -> Non
 
 
 def test_third_party_provider_is_the_legal_entity_and_its_country() -> None:
-    data = load(ROOT / "tests" / "fixtures" / "seeds" / "kirstencallesen.yml")
+    data = load_data(ROOT / "tests" / "fixtures" / "seeds" / "kirstencallesen.yml")
     en = {row[0]: row for row in table_rows(render(data))}
     assert en["_ga"][1] == "Google Ireland Limited (Ireland)"
     assert en["_ga"][4] == "2 years"
@@ -280,8 +270,8 @@ def consent_categories(extra: dict[str, object]) -> set[str]:
 
 
 def variants() -> list[tuple[str, LegalData]]:
-    found = [(p.stem, load(p)) for p in WITH_COOKIES]
-    base = load(BASIC)
+    found = [(p.stem, load_data(p)) for p in WITH_COOKIES]
+    base = load_data(BASIC)
     found += [
         ("necessary", with_cookies(base, cookie("a"))),
         ("preferences", with_cookies(base, cookie("a", "preferences", duration="P1Y"))),

@@ -6,19 +6,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.language import Language
-from mkdocs_legal.core.source import Options, load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "legal.yml"
-
-
-@pytest.fixture(scope="module")
-def demo():
-    return load_valid(DEMO, Options(("en", "sv"))).data
 
 
 def render(data, lang: str, **links: str) -> str:

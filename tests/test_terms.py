@@ -9,14 +9,13 @@ from typing import Any
 import markdown
 import pytest
 import yaml
+from conftest import DEMO, load_data
 
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.language import Language
 from mkdocs_legal.core.model import LegalData
-from mkdocs_legal.core.source import Options, load_valid
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "legal.yml"
 LHE = ROOT / "tests" / "fixtures" / "seeds" / "lhe.yml"
 IDS = [
     "parties",
@@ -37,18 +36,9 @@ LINKS = {"privacy": "privacy.md", "changelog": "changelog.md"}
 WITHDRAWAL = "2011/83/EU"
 
 
-def load(path: Path) -> LegalData:
-    return load_valid(path, Options(("en", "sv"))).data
-
-
-@pytest.fixture(scope="module")
-def demo() -> LegalData:
-    return load(DEMO)
-
-
 @pytest.fixture(scope="module")
 def lhe() -> LegalData:
-    return load(LHE)
+    return load_data(LHE)
 
 
 def variant(
@@ -68,7 +58,7 @@ def variant(
         raw["terms"] = {k: v for k, v in merged.items() if v is not None}
     path = tmp_path / "legal.yml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return load(path)
+    return load_data(path)
 
 
 def consumer_terms(tmp_path: Path, audience: str = "b2c", **terms: Any) -> LegalData:
@@ -487,7 +477,7 @@ def hostile_data(tmp_path: Path) -> LegalData:
     raw["audience"] = "both"
     path = tmp_path / "legal.yml"
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    return load(path)
+    return load_data(path)
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])
