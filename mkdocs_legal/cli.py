@@ -225,7 +225,9 @@ def cmd_render(args: argparse.Namespace) -> int:
         lang = Language(languages[0], default=languages[0], fallback=settings.fallback)
         if args.version:
             project = Project(settings, loaded, languages, settings.history_dir)
-            text = _version_text(project, args.document, lang.code, args.version)
+            from .commands import version_text
+
+            text = version_text(project, args.document, lang.code, args.version, "--version")
         else:
             text = documents.render_markdown(loaded.data, args.document, lang)
         sys.stdout.write(resolve(text, args.document, layout, _sibling(lang.code)))
@@ -236,28 +238,6 @@ def cmd_render(args: argparse.Namespace) -> int:
         )
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def _version_text(project: Project, document: str, language: str, when: str) -> str:
-    """The text of the version effective on `when`: frozen, or the newest from the data."""
-    from datetime import date
-
-    from .commands import CommandError
-
-    try:
-        effective = date.fromisoformat(when)
-    except ValueError:
-        raise CommandError(f"--version: {when!r} is not a YYYY-MM-DD date", EXIT_USAGE) from None
-    timeline = project.publication(effective).timeline(document, language)
-    found = next((v for v in timeline.versions if v.effective == effective), None)
-    if found is None:
-        known = ", ".join(v.effective.isoformat() for v in timeline.versions)
-        raise CommandError(f"{document} has no version of {when}; versions: {known}")
-    if found.body is None:
-        raise CommandError(
-            f"version {when} of {document} ({language}) has no frozen text in {project.history_dir}"
-        )
-    return found.body
 
 
 def _published_file(publication: Publication, language: str) -> UrlOf:

@@ -80,11 +80,23 @@ def cmd_release(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _parse_date(value: str, option: str) -> date:
+def version_text(project: Project, document: str, language: str, when: str, option: str) -> str:
+    """The text of `document`'s version effective on `when` (`option` names it in errors):
+    a frozen text, or the newest version's from the data file."""
     try:
-        return date.fromisoformat(value)
+        effective = date.fromisoformat(when)
     except ValueError:
-        raise CommandError(f"{option}: {value!r} is not a YYYY-MM-DD date", EXIT_USAGE) from None
+        raise CommandError(f"{option}: {when!r} is not a YYYY-MM-DD date", EXIT_USAGE) from None
+    timeline = project.publication(effective).timeline(document, language)
+    found = next((v for v in timeline.versions if v.effective == effective), None)
+    if found is None:
+        known = ", ".join(v.effective.isoformat() for v in timeline.versions)
+        raise CommandError(f"{document} has no version of {when}; versions: {known}")
+    if found.body is None:
+        raise CommandError(
+            f"version {when} of {document} ({language}) has no frozen text in {project.history_dir}"
+        )
+    return found.body
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -99,21 +111,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
         )
     language = project.languages[0]
     _render_guard(project)
-    timeline = project.publication().timeline(args.document, language)
-    texts = {v.effective: v for v in timeline.versions}
-    old_date = _parse_date(args.from_, "--from")
-    new_date = _parse_date(args.to, "--to") if args.to else timeline.versions[-1].effective
-    for when in (old_date, new_date):
-        if when not in texts:
-            known = ", ".join(d.isoformat() for d in texts)
-            raise CommandError(f"{args.document} has no version of {when}; versions: {known}")
-        if texts[when].body is None:
-            raise CommandError(
-                f"version {when} of {args.document} ({language}) has no frozen text in "
-                f"{project.history_dir}"
-            )
-    old, new = texts[old_date].body, texts[new_date].body
-    assert old is not None and new is not None
+    old = version_text(project, args.document, language, args.from_, "--from")
+    if args.to:
+        new = version_text(project, args.document, language, args.to, "--to")
+    else:
+        new = project.publication().timeline(args.document, language).versions[-1].body or ""
     sys.stdout.write(redline_text(old, new))
     return EXIT_OK
 
