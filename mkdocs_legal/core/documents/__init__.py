@@ -52,12 +52,9 @@ def site_links(data: LegalData) -> Links:
     what the token leads to (Material's consent dialog, or the cookie policy's section).
     """
     pages = [*available(data), "changelog"]
-    needs_consent = data.cookies is not None and any(
-        c.category != "necessary" for c in data.cookies.items
-    )
     return Links(
         documents={page: internal(page) for page in pages},
-        cookie_settings=internal("consent") if needs_consent else None,
+        cookie_settings=internal("consent") if cookies.needs_consent(data) else None,
     )
 
 
