@@ -119,7 +119,7 @@ print(time.perf_counter() - start)
 
 def import_time(runs: int = 5) -> float:
     """Median seconds to import the plugin in a fresh process that has MkDocs, Material and
-    i18n imported already: its own fixed cost per build (mostly pydantic and the model)."""
+    i18n imported already: its own fixed cost per build."""
     import statistics
     import subprocess
     import sys

@@ -30,7 +30,8 @@ from mkdocs_legal.core.authorities import get as authority_of
 from mkdocs_legal.core.authorities import keys as authority_keys
 from mkdocs_legal.core.documents import SECTION_IDS
 from mkdocs_legal.core.lint import RULES
-from mkdocs_legal.core.model import ID_PATTERN, LANGUAGE_RE, json_schema
+from mkdocs_legal.core.model import ID_PATTERN, LANGUAGE_RE
+from mkdocs_legal.core.schema import json_schema
 
 Schema = dict[str, Any]
 

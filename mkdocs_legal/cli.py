@@ -165,7 +165,7 @@ def _history_findings(
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .core.model import json_schema
+    from .core.schema import json_schema
 
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
     return EXIT_OK

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -12,6 +13,7 @@ from conftest import DEMO, load_data
 
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.consent import CONSENT_IDS, consent_extra
+from mkdocs_legal.core.construct import build
 from mkdocs_legal.core.language import Language
 from mkdocs_legal.core.model import Cookie, Cookies, LegalData
 
@@ -55,7 +57,7 @@ def table_rows(text: str) -> list[list[str]]:
 
 
 def with_cookies(data: LegalData, *items: Cookie, **update: object) -> LegalData:
-    return data.model_copy(update={"cookies": Cookies(items=list(items)), **update})
+    return replace(data, **{"cookies": Cookies(items=list(items)), **update})
 
 
 def cookie(name: str, category: str = "necessary", **fields: object) -> Cookie:
@@ -66,7 +68,7 @@ def cookie(name: str, category: str = "necessary", **fields: object) -> Cookie:
         "duration": "session",
     }
     values.update(fields)
-    return Cookie.model_validate(values)
+    return build(Cookie, values)
 
 
 # --- the document ---------------------------------------------------------------------------
@@ -134,14 +136,12 @@ def test_intro_names_the_organisation_review_date_and_privacy_policy(demo: Legal
     unlinked = section(render(demo), "intro")
     assert "privacy policy" not in unlinked and "](" not in unlinked
     assert demo.cookies is not None
-    undated = demo.model_copy(
-        update={"cookies": demo.cookies.model_copy(update={"last_reviewed": None})}
-    )
+    undated = replace(demo, cookies=replace(demo.cookies, last_reviewed=None))
     assert "reviewed" not in section(render(undated), "intro")
 
 
 def test_intro_of_the_data_file_is_shown_once(demo: LegalData) -> None:
-    data = demo.model_copy(update={"intro": {"cookies": "Our own *opening* words."}})
+    data = replace(demo, intro={"cookies": "Our own *opening* words."})
     text = render(data)
     assert text.count("Our own *opening* words.") == 1
     assert text.index("Our own") < text.index("## 1.")
@@ -221,13 +221,13 @@ HOSTILE = [
 def test_hostile_cookie_strings_are_inert_and_keep_the_table_whole(
     demo: LegalData, evil: str
 ) -> None:
-    recipients = [r.model_copy(update={"name": evil}) for r in demo.recipients]
+    recipients = [replace(r, name=evil) for r in demo.recipients]
     data = with_cookies(
         demo,
         cookie(evil, "statistics", provider="matpunkt", purpose=evil, duration="P13M"),
         cookie("ok", purpose={"en": evil, "sv": evil}),
         recipients=recipients,
-        organisation=demo.organisation.model_copy(update={"name": evil}),
+        organisation=replace(demo.organisation, name=evil),
     )
     text = render(data, settings="#__consent")
     rows = table_rows(text)

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,7 +32,7 @@ from mkdocs_legal.core.documents.base import Context, Links
 from mkdocs_legal.core.documents.privacy import rights_in_force
 from mkdocs_legal.core.language import Language
 from mkdocs_legal.core.lint import RULES
-from mkdocs_legal.core.model import json_schema
+from mkdocs_legal.core.schema import json_schema
 from mkdocs_legal.core.source import Options, load_valid
 from mkdocs_legal.plugin.config import LegalConfig
 
@@ -257,10 +258,8 @@ def test_rights_follow_from_the_legal_bases(bases: str, expected: set[str]) -> N
     """What the recipes say: portability for a/b, withdrawal for a, objection for e/f."""
     data = load_valid(SEEDS / "lhe.yml", Options(("en", "sv"))).data
     purposes = data.purposes[: len(bases)]
-    changed = [
-        p.model_copy(update={"legal_basis": b}) for b, p in zip(bases, purposes, strict=True)
-    ]
-    data = data.model_copy(update={"purposes": changed})
+    changed = [replace(p, legal_basis=b) for b, p in zip(bases, purposes, strict=True)]
+    data = replace(data, purposes=changed)
     rights = set(rights_in_force(Context(data, Language("en"), Links())))
     optional = {"portability", "objection", "withdraw_consent", "complaint"}
     assert rights & optional == expected

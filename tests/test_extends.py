@@ -18,7 +18,7 @@ from conftest import FIXTURES, cli, mkdocs_build
 
 from mkdocs_legal.core import extends
 from mkdocs_legal.core.findings import Finding, LegalDataError
-from mkdocs_legal.core.model import json_schema
+from mkdocs_legal.core.schema import json_schema
 from mkdocs_legal.core.source import Options, check, inspect
 
 AGENCY = FIXTURES / "agency"

@@ -19,7 +19,7 @@ import pytest
 
 from mkdocs_legal.core import yamlsource
 from mkdocs_legal.core.findings import Finding, LegalDataError
-from mkdocs_legal.core.validate import to_model
+from mkdocs_legal.core.source import to_model
 from mkdocs_legal.core.yamlsource import Located, load
 
 # Line numbers below refer to this file; keep it in step with the cases.

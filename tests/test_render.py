@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def test_sections_are_numbered_in_order_without_gaps(demo) -> None:
 
 
 def test_empty_sections_are_left_out(demo) -> None:
-    data = demo.model_copy(update={"children": None})
+    data = replace(demo, children=None)
     ids = [a for _, _, a in headings(render(data, "en"))]
     assert "children" not in ids
     assert "dpo" not in ids  # the demo has no data protection officer
@@ -74,9 +75,7 @@ def test_organisation_name_comes_from_one_field(demo) -> None:
     for lang in ("en", "sv"):
         text = render(demo, lang)
         assert name in text
-    renamed = demo.model_copy(
-        update={"organisation": demo.organisation.model_copy(update={"name": "Nytt Namn AB"})}
-    )
+    renamed = replace(demo, organisation=replace(demo.organisation, name="Nytt Namn AB"))
     assert name not in render(renamed, "en").replace(demo.organisation.trading_name or "§", "")
 
 
@@ -104,9 +103,7 @@ def test_cookie_section_links_to_the_cookie_policy_when_it_exists(demo) -> None:
 
 def test_hostile_strings_are_inert(demo) -> None:
     evil = "<script>alert(1)</script> <img src=x onerror=alert(2)> {{ 7*7 }} {% raw %} [x](javascript:alert(3)) | # *"
-    data = demo.model_copy(
-        update={"organisation": demo.organisation.model_copy(update={"name": evil})}
-    )
+    data = replace(demo, organisation=replace(demo.organisation, name=evil))
     md = render(data, "en")
     assert "<script" not in md and "<img" not in md
     assert "{{" not in md and "{%" not in md

@@ -33,8 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsource
-from .findings import Finding, LegalDataError
-from .validate import describe
+from .findings import Finding, LegalDataError, describe
 from .yamlsource import Located, Path_
 
 NEVER_INHERITED = ("versions",)

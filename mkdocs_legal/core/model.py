@@ -1,24 +1,81 @@
-"""The data model of a `legal.yml` file (schema 1), as typed, validated classes.
+"""The data model of a `legal.yml` file (schema 1), as typed, frozen classes.
 
-The model is the one description of the data file: the JSON Schema that
-`mkdocs-legal schema` prints is generated from it, and so is the reference page
-in the docs. Field descriptions here are what users read there.
+The model is the one description of the data file. Each field says its key, its
+default, its constraints and what it means; from that, `core/construct.py` builds
+the objects a build uses, `core/schema.py` derives the pydantic validator that
+words the findings and the JSON Schema that `mkdocs-legal schema` prints, and the
+docs' reference page is made from that schema. Field descriptions here are what
+users read there. This module imports nothing heavy: a build pays only for it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    WithJsonSchema,
-)
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+else:
+
+    def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
+        return lambda decorator: decorator
+
+
+# ---------------------------------------------------------------------------
+# Building blocks
+# ---------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Rule:
+    """Constraints on a value: checked when data is read, and stated in the JSON Schema.
+
+    `check` runs first and returns the value to keep (raising ValueError with the
+    explanation a user reads); `schema` replaces the type's JSON Schema.
+    """
+
+    pattern: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    ge: int | None = None
+    le: int | None = None
+    check: Callable[[Any], Any] | None = None
+    schema: dict[str, Any] | None = None
+
+    def is_empty(self) -> bool:
+        """Whether the rule constrains nothing."""
+        return all(getattr(self, f.name) is None for f in dataclasses.fields(self))
+
+
+def fact(
+    *,
+    description: str,
+    default: Any = dataclasses.MISSING,
+    default_factory: Any = dataclasses.MISSING,
+    key: str | None = None,
+    min_length: int | None = None,
+    ge: int | None = None,
+    le: int | None = None,
+) -> Any:
+    """A field of the model: its description, default, key in the file and constraints."""
+    rule = Rule(min_length=min_length, ge=ge, le=le)
+    metadata = {"description": description, "key": key, "rule": rule}
+    return dataclasses.field(default=default, default_factory=default_factory, metadata=metadata)
+
+
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(fact,))
+def model(cls: type[Any]) -> type[Any]:
+    """Make `cls` a frozen class of the model, built from keyword arguments."""
+    return dataclasses.dataclass(frozen=True, slots=True, kw_only=True)(cls)
+
+
+def key_of(field: dataclasses.Field[Any]) -> str:
+    """The key a field has in the data file (`from` for the field `from_`)."""
+    return field.metadata.get("key") or field.name
+
 
 # ---------------------------------------------------------------------------
 # Scalar types
@@ -80,35 +137,39 @@ def _check_region(value: Any) -> str:
 
 IsoDate = Annotated[
     date,
-    BeforeValidator(_parse_date),
-    PlainSerializer(lambda d: d.isoformat(), return_type=str),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
+    Rule(
+        check=_parse_date,
+        schema={"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    ),
 ]
 Duration = Annotated[
     str,
-    BeforeValidator(_check_duration),
-    WithJsonSchema(
-        {
+    Rule(
+        check=_check_duration,
+        schema={
             "type": "string",
             "pattern": r"^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?$",
             "description": "ISO 8601 duration, e.g. P30D, P1M, P12M, P2Y",
-        }
+        },
     ),
 ]
 Country = Annotated[
     str,
-    BeforeValidator(_check_country),
-    WithJsonSchema(
-        {"type": "string", "pattern": "^[A-Z]{2}$", "description": "ISO 3166-1 alpha-2 code"}
+    Rule(
+        check=_check_country,
+        schema={
+            "type": "string",
+            "pattern": "^[A-Z]{2}$",
+            "description": "ISO 3166-1 alpha-2 code",
+        },
     ),
 ]
 Region = Annotated[
     str,
-    BeforeValidator(lambda v: _check_region(v)),
-    WithJsonSchema({"type": "string", "pattern": "^(?:[A-Z]{2}|EU|EEA)$"}),
+    Rule(check=_check_region, schema={"type": "string", "pattern": "^(?:[A-Z]{2}|EU|EEA)$"}),
 ]
-Identifier = Annotated[str, Field(pattern=ID_PATTERN, min_length=1, max_length=64)]
-Language = Annotated[str, Field(pattern=LANGUAGE_RE.pattern)]
+Identifier = Annotated[str, Rule(pattern=ID_PATTERN, min_length=1, max_length=64)]
+Language = Annotated[str, Rule(pattern=LANGUAGE_RE.pattern)]
 
 Text = str | dict[Language, str]
 """A string used in every language, or a map from language code to string."""
@@ -116,69 +177,68 @@ Text = str | dict[Language, str]
 LegalBasis = Literal["a", "b", "c", "d", "e", "f"]
 
 
-class Strict(BaseModel):
-    """Base class: unknown keys are errors, values are never coerced silently."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
 # ---------------------------------------------------------------------------
 # Organisation
 # ---------------------------------------------------------------------------
 
 
-class Address(Strict):
-    street: Text | None = Field(default=None, description="Street and number.")
-    postcode: str | None = Field(
+@model
+class Address:
+    street: Text | None = fact(default=None, description="Street and number.")
+    postcode: str | None = fact(
         default=None, description="Postcode, as it is written in the country."
     )
-    city: Text | None = Field(default=None, description="City or town.")
-    country: Country | None = Field(default=None, description="Country of the address.")
+    city: Text | None = fact(default=None, description="City or town.")
+    country: Country | None = fact(default=None, description="Country of the address.")
 
 
-class Contact(Strict):
+@model
+class Contact:
     """A named person or function with contact details (DPO, representative)."""
 
-    name: Text | None = Field(default=None, description="Name of the person or function.")
-    email: str | None = Field(default=None, description="Email address.")
-    phone: str | None = Field(default=None, description="Telephone number.")
-    address: Address | None = Field(default=None, description="Postal address.")
+    name: Text | None = fact(default=None, description="Name of the person or function.")
+    email: str | None = fact(default=None, description="Email address.")
+    phone: str | None = fact(default=None, description="Telephone number.")
+    address: Address | None = fact(default=None, description="Postal address.")
 
 
-class Organisation(Strict):
-    name: str = Field(
+@model
+class Organisation:
+    name: str = fact(
         min_length=1, description="Legal name; rendered everywhere from this one field."
     )
-    trading_name: str | None = Field(
+    trading_name: str | None = fact(
         default=None,
         description="The name people know the organisation by, when it differs from `name`.",
     )
-    legal_form: Text | None = Field(
+    legal_form: Text | None = fact(
         default=None, description="Legal form, such as `{en: limited company, sv: aktiebolag}`."
     )
-    org_number: str | None = Field(default=None, description="Company registration number.")
-    vat_number: str | None = Field(default=None, description="VAT number.")
-    address: Address | None = Field(default=None, description="Postal address of the organisation.")
-    email: str | None = Field(default=None, description="General contact address.")
-    privacy_email: str | None = Field(
+    org_number: str | None = fact(default=None, description="Company registration number.")
+    vat_number: str | None = fact(default=None, description="VAT number.")
+    address: Address | None = fact(default=None, description="Postal address of the organisation.")
+    email: str | None = fact(default=None, description="General contact address.")
+    privacy_email: str | None = fact(
         default=None, description="Where data-protection requests go; defaults to `email`."
     )
-    phone: str | None = Field(default=None, description="Telephone number.")
-    website: str | None = Field(default=None, description="Address of the organisation's website.")
-    dpo: Contact | None = Field(default=None, description="Data protection officer (Art. 37).")
-    representative: Contact | None = Field(
+    phone: str | None = fact(default=None, description="Telephone number.")
+    website: str | None = fact(default=None, description="Address of the organisation's website.")
+    dpo: Contact | None = fact(default=None, description="Data protection officer (Art. 37).")
+    representative: Contact | None = fact(
         default=None, description="Representative in the Union (Art. 27)."
     )
 
 
-class Authority(Strict):
-    name: Text = Field(description="Name of the supervisory authority.")
-    url: str | None = Field(default=None, description="Its website.")
-    address: Text | None = Field(default=None, description="Its postal address.")
+@model
+class Authority:
+    name: Text = fact(description="Name of the supervisory authority.")
+    url: str | None = fact(default=None, description="Its website.")
+    address: Text | None = fact(default=None, description="Its postal address.")
 
 
-class Children(Strict):
-    min_age: int = Field(
+@model
+class Children:
+    min_age: int = fact(
         ge=0, le=21, description="The services are not directed at children under this age."
     )
 
@@ -188,17 +248,19 @@ class Children(Strict):
 # ---------------------------------------------------------------------------
 
 
-class DataCategory(Strict):
-    id: Identifier = Field(
+@model
+class DataCategory:
+    id: Identifier = fact(
         description="A built-in data category, or an id of your own with a `label`."
     )
-    label: Text | None = Field(default=None, description="Required unless `id` is built in.")
+    label: Text | None = fact(default=None, description="Required unless `id` is built in.")
 
 
-class Source(Strict):
-    id: Identifier = Field(description="A built-in source, or an id of your own with a `label`.")
-    label: Text | None = Field(default=None, description="Required unless `id` is built in.")
-    publicly_accessible: bool = Field(
+@model
+class Source:
+    id: Identifier = fact(description="A built-in source, or an id of your own with a `label`.")
+    label: Text | None = fact(default=None, description="Required unless `id` is built in.")
+    publicly_accessible: bool = fact(
         default=False, description="Whether the source is publicly accessible (Art. 14(2)(f))."
     )
 
@@ -206,70 +268,69 @@ class Source(Strict):
 RetentionFrom = Text
 
 
-class Retention(Strict):
-    period: Duration | None = Field(default=None, description="How long the data is kept.")
-    from_: RetentionFrom | None = Field(
+@model
+class Retention:
+    period: Duration | None = fact(default=None, description="How long the data is kept.")
+    from_: RetentionFrom | None = fact(
         default=None,
-        alias="from",
+        key="from",
         description="When the period starts: a built-in event or a Text of your own.",
     )
-    criteria: Text | None = Field(
+    criteria: Text | None = fact(
         default=None,
         description="How the period is decided, when it is not a fixed one (Art. 13(2)(a)).",
     )
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
-
-class Purpose(Strict):
-    id: Identifier = Field(description="Unique among the purposes.")
-    description: Text = Field(description="What the personal data is processed for.")
-    data: list[Identifier] = Field(
+@model
+class Purpose:
+    id: Identifier = fact(description="Unique among the purposes.")
+    description: Text = fact(description="What the personal data is processed for.")
+    data: list[Identifier] = fact(
         default_factory=list, description="The data categories processed for this purpose."
     )
-    sources: list[Identifier] = Field(
+    sources: list[Identifier] = fact(
         default_factory=list,
         description="Source ids the data comes from, when not all from the person (Art. 14).",
     )
-    legal_basis: LegalBasis = Field(description="Art. 6(1) point: a … f.")
-    legitimate_interest: Text | None = Field(
+    legal_basis: LegalBasis = fact(description="Art. 6(1) point: a … f.")
+    legitimate_interest: Text | None = fact(
         default=None, description="Required with basis `f`: the interest pursued (Art. 13(1)(d))."
     )
-    legal_obligation: Text | None = Field(
+    legal_obligation: Text | None = fact(
         default=None, description="With basis `c`: the law that requires the processing."
     )
-    withdraw: Text | None = Field(
+    withdraw: Text | None = fact(
         default=None, description="Required with basis `a`: how a person withdraws consent."
     )
     provision: Literal["statutory", "contractual", "required_for_contract", "voluntary"] | None = (
-        Field(
+        fact(
             default=None,
             description="Whether the law or a contract requires the data (Art. 13(2)(e)).",
         )
     )
-    consequence: Text | None = Field(
+    consequence: Text | None = fact(
         default=None, description="What happens if the person does not provide the data."
     )
-    retention: Identifier | Retention | None = Field(
+    retention: Identifier | Retention | None = fact(
         default=None,
         description="A key of the top-level `retention` map, or a retention written here.",
     )
 
 
-class Transfer(Strict):
-    country: Country = Field(description="The country outside the EU/EEA the data goes to.")
-    mechanism: Literal["adequacy", "scc", "bcr", "derogation"] = Field(
+@model
+class Transfer:
+    country: Country = fact(description="The country outside the EU/EEA the data goes to.")
+    mechanism: Literal["adequacy", "scc", "bcr", "derogation"] = fact(
         description="The safeguard or ground of the transfer (Art. 45-49)."
     )
-    instrument: Text | None = Field(
+    instrument: Text | None = fact(
         default=None,
         description="The instrument itself, such as the adequacy decision or the clauses used.",
     )
-    copy_: Text | None = Field(
-        default=None, alias="copy", description="How to get a copy of the safeguards."
+    copy_: Text | None = fact(
+        default=None, key="copy", description="How to get a copy of the safeguards."
     )
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
 
 
 RecipientCategory = Literal[
@@ -285,33 +346,35 @@ RecipientCategory = Literal[
 ]
 
 
-class Recipient(Strict):
-    id: Identifier = Field(
+@model
+class Recipient:
+    id: Identifier = fact(
         description="Unique among the recipients; cookies name it as their `provider`."
     )
-    name: str | None = Field(
+    name: str | None = fact(
         default=None, description="Name of the recipient, to name it rather than only its category."
     )
-    category: RecipientCategory | dict[Language, str] | str = Field(
+    category: RecipientCategory | dict[Language, str] | str = fact(
         description="A built-in recipient category, or a Text of your own."
     )
-    role: Literal["processor", "controller", "joint_controller", "authority"] = Field(
+    role: Literal["processor", "controller", "joint_controller", "authority"] = fact(
         default="processor", description="What the recipient is in relation to you."
     )
-    country: Country | None = Field(default=None, description="Where the recipient is established.")
-    condition: Text | None = Field(
+    country: Country | None = fact(default=None, description="Where the recipient is established.")
+    condition: Text | None = fact(
         default=None, description="When or why data goes to this recipient."
     )
-    transfers: list[Transfer] = Field(
+    transfers: list[Transfer] = fact(
         default_factory=list,
         description="Transfers to countries outside the EU/EEA, each with its safeguard.",
     )
 
 
-class AutomatedDecision(Strict):
-    description: Text = Field(description="The decision made by automated means (Art. 22).")
-    logic: Text = Field(description="The logic involved.")
-    consequences: Text = Field(description="Its significance and consequences for the person.")
+@model
+class AutomatedDecision:
+    description: Text = fact(description="The decision made by automated means (Art. 22).")
+    logic: Text = fact(description="The logic involved.")
+    consequences: Text = fact(description="Its significance and consequences for the person.")
 
 
 RightId = Literal[
@@ -326,13 +389,14 @@ RightId = Literal[
 ]
 
 
-class Rights(Strict):
-    exclude: list[RightId] = Field(
+@model
+class Rights:
+    exclude: list[RightId] = fact(
         default_factory=list,
         description="Rights to leave out of the list, where they do not apply.",
     )
-    how: Text | None = Field(default=None, description="How a person exercises the rights.")
-    response_time: Duration = Field(
+    how: Text | None = fact(default=None, description="How a person exercises the rights.")
+    response_time: Duration = fact(
         default="P1M", description="How soon requests are answered (Art. 12(3))."
     )
 
@@ -347,17 +411,17 @@ SecurityMeasure = Literal[
 ]
 
 
-class Security(Strict):
-    measures: list[SecurityMeasure] = Field(
+@model
+class Security:
+    measures: list[SecurityMeasure] = fact(
         default_factory=list, description="Built-in security measures, each described on the page."
     )
-    text: Text | None = Field(default=None, description="Anything more to say about security.")
+    text: Text | None = fact(default=None, description="Anything more to say about security.")
 
 
-class Storage(Strict):
-    regions: list[Region] = Field(
-        default_factory=list, description="Where personal data is stored."
-    )
+@model
+class Storage:
+    regions: list[Region] = fact(default_factory=list, description="Where personal data is stored.")
 
 
 # ---------------------------------------------------------------------------
@@ -367,89 +431,92 @@ class Storage(Strict):
 CookieCategory = Literal["necessary", "preferences", "statistics", "marketing"]
 
 
-class Cookie(Strict):
-    name: str = Field(
+@model
+class Cookie:
+    name: str = fact(
         min_length=1, description="The name of the cookie or storage key, as the browser shows it."
     )
-    provider: str = Field(default="first_party", description="`first_party` or a recipient id.")
-    purpose: Text = Field(description="What it is for.")
-    category: CookieCategory = Field(
+    provider: str = fact(default="first_party", description="`first_party` or a recipient id.")
+    purpose: Text = fact(description="What it is for.")
+    category: CookieCategory = fact(
         description="`necessary` needs no consent; the other categories do."
     )
-    duration: Literal["session"] | Duration = Field(
+    duration: Literal["session"] | Duration = fact(
         description="How long it is kept: `session`, or a duration."
     )
-    type: Literal["http_cookie", "local_storage", "session_storage", "pixel"] = Field(
+    type: Literal["http_cookie", "local_storage", "session_storage", "pixel"] = fact(
         default="http_cookie", description="The technology."
     )
 
 
-class Cookies(Strict):
-    last_reviewed: IsoDate | None = Field(
+@model
+class Cookies:
+    last_reviewed: IsoDate | None = fact(
         default=None, description="When the list was last checked against the website."
     )
-    items: list[Cookie] = Field(
+    items: list[Cookie] = fact(
         default_factory=list, description="Every cookie and similar technology the website uses."
     )
 
 
-class Termination(Strict):
-    notice: Duration | None = Field(default=None, description="Notice period.")
-    deadline: Literal["before_next_billing_period", "any_time"] | None = Field(
+@model
+class Termination:
+    notice: Duration | None = fact(default=None, description="Notice period.")
+    deadline: Literal["before_next_billing_period", "any_time"] | None = fact(
         default=None, description="By when notice must be given."
     )
-    channel: Text | None = Field(default=None, description="How to give notice.")
-    mid_period: Literal["full_period_charged", "cancellation_fee", "pro_rata"] | None = Field(
+    channel: Text | None = fact(default=None, description="How to give notice.")
+    mid_period: Literal["full_period_charged", "cancellation_fee", "pro_rata"] | None = fact(
         default=None, description="What a termination during a billing period costs."
     )
-    cancellation_fee: Text | None = Field(
+    cancellation_fee: Text | None = fact(
         default=None, description="The cancellation fee, in words."
     )
 
 
-class TermsChanges(Strict):
-    notice: Duration | None = Field(
+@model
+class TermsChanges:
+    notice: Duration | None = fact(
         default=None, description="How long before they apply changes are announced."
     )
-    channel: Text | None = Field(default=None, description="How changes are announced.")
+    channel: Text | None = fact(default=None, description="How changes are announced.")
 
 
-class Terms(Strict):
-    service: Text | None = Field(default=None, description="The service the terms cover.")
-    binding_period: Duration | None = Field(
+@model
+class Terms:
+    service: Text | None = fact(default=None, description="The service the terms cover.")
+    binding_period: Duration | None = fact(
         default=None, description="The minimum term of the contract."
     )
-    billing_period: Duration | None = Field(
+    billing_period: Duration | None = fact(
         default=None, description="How often the service is billed."
     )
-    renewal: Literal["automatic", "none"] | None = Field(
+    renewal: Literal["automatic", "none"] | None = fact(
         default=None, description="Whether the contract renews itself at the end of a period."
     )
-    termination: Termination | None = Field(default=None, description="How the contract ends.")
-    refunds: Literal["none_if_delivered_as_agreed", "pro_rata"] | Text | None = Field(
+    termination: Termination | None = fact(default=None, description="How the contract ends.")
+    refunds: Literal["none_if_delivered_as_agreed", "pro_rata"] | Text | None = fact(
         default=None,
         description="A built-in refund rule, or a Text; consumer terms cannot exclude refunds.",
     )
-    access_after_termination: Literal["until_end_of_billing_period", "immediate_end"] | None = (
-        Field(
-            default=None,
-            description="Whether the service stays available until the end of the billing period.",
-        )
+    access_after_termination: Literal["until_end_of_billing_period", "immediate_end"] | None = fact(
+        default=None,
+        description="Whether the service stays available until the end of the billing period.",
     )
-    changes: TermsChanges | None = Field(
+    changes: TermsChanges | None = fact(
         default=None, description="How changes to the terms are announced."
     )
-    acceptance: Literal["by_ordering", "by_signing"] | Text | None = Field(
+    acceptance: Literal["by_ordering", "by_signing"] | Text | None = fact(
         default=None, description="How the contract is entered into."
     )
-    dpa: bool | None = Field(
+    dpa: bool | None = fact(
         default=None, description="Whether a data processing agreement is part of the contract."
     )
-    liability: Text | None = Field(default=None, description="Limits of liability.")
-    governing_law: Country | None = Field(
+    liability: Text | None = fact(default=None, description="Limits of liability.")
+    governing_law: Country | None = fact(
         default=None, description="The country whose law governs the contract."
     )
-    venue: Text | None = Field(default=None, description="Where disputes are settled.")
+    venue: Text | None = fact(default=None, description="Where disputes are settled.")
 
 
 # ---------------------------------------------------------------------------
@@ -459,35 +526,37 @@ class Terms(Strict):
 DocumentId = Literal["privacy", "cookies", "terms"]
 
 
-class Section(Strict):
-    id: Identifier = Field(description="Id of the section: its anchor on the page.")
-    document: DocumentId = Field(description="The document the section belongs to.")
-    title: Text = Field(description="Its heading.")
-    body: Text = Field(description="Markdown; raw HTML is shown as text.")
-    after: Identifier | None = Field(
+@model
+class Section:
+    id: Identifier = fact(description="Id of the section: its anchor on the page.")
+    document: DocumentId = fact(description="The document the section belongs to.")
+    title: Text = fact(description="Its heading.")
+    body: Text = fact(description="Markdown; raw HTML is shown as text.")
+    after: Identifier | None = fact(
         default=None, description="Id of the section to place it after."
     )
-    replace: Identifier | None = Field(
+    replace: Identifier | None = fact(
         default=None, description="Id of a built-in section it replaces."
     )
 
 
-class Version(Strict):
-    effective: IsoDate = Field(
+@model
+class Version:
+    effective: IsoDate = fact(
         description="First day the version applies, from 00:00 in the plugin's time zone."
     )
-    version: str | None = Field(default=None, description="Label; defaults to the date.")
-    published: IsoDate | None = Field(
+    version: str | None = fact(default=None, description="Label; defaults to the date.")
+    published: IsoDate | None = fact(
         default=None,
         description="When it was announced; at least 30 days before `effective` if `material`.",
     )
-    documents: list[DocumentId] | None = Field(
+    documents: list[DocumentId] | None = fact(
         default=None, description="Documents this version changes; default all."
     )
-    material: bool = Field(
+    material: bool = fact(
         default=False, description="A change readers must be told about before it applies."
     )
-    summary: Text | None = Field(
+    summary: Text | None = fact(
         default=None, description="What changed; shown in the changelog and above the redline."
     )
 
@@ -496,75 +565,65 @@ class Version(Strict):
         return self.version or self.effective.isoformat()
 
 
-class LegalData(Strict):
+@model
+class LegalData:
     """The whole data file."""
 
-    schema_: Literal[1] = Field(alias="schema", description="Schema version; always 1.")
-    extends: str | None = Field(
+    schema_: Literal[1] = fact(key="schema", description="Schema version; always 1.")
+    extends: str | None = fact(
         default=None,
         description="Path of a base data file (relative to this one) whose facts this file "
         "builds on; see the merge rules in the docs.",
     )
-    organisation: Organisation = Field(description="The organisation responsible: the controller.")
-    supervisory_authority: str | Authority | None = Field(
+    organisation: Organisation = fact(description="The organisation responsible: the controller.")
+    supervisory_authority: str | Authority | None = fact(
         default=None, description="A built-in key (`SE`, `DE-BY`, …) or `{name, url, address}`."
     )
-    audience: Literal["b2b", "b2c", "both"] = Field(
+    audience: Literal["b2b", "b2c", "both"] = fact(
         default="b2b",
         description="Who the customers are; `b2c` and `both` add consumer clauses to the terms.",
     )
-    children: Children | None = Field(
+    children: Children | None = fact(
         default=None, description="Say that the services are not for children."
     )
-    data_categories: list[DataCategory] = Field(
+    data_categories: list[DataCategory] = fact(
         default_factory=list, description="The personal data processed."
     )
-    sources: list[Source] = Field(
+    sources: list[Source] = fact(
         default_factory=list, description="Where personal data comes from."
     )
-    purposes: list[Purpose] = Field(
+    purposes: list[Purpose] = fact(
         default_factory=list,
         description="What personal data is processed for, each with its legal basis.",
     )
-    retention: dict[Identifier, Retention] = Field(
+    retention: dict[Identifier, Retention] = fact(
         default_factory=dict, description="Named retention rules that purposes refer to."
     )
-    recipients: list[Recipient] = Field(
+    recipients: list[Recipient] = fact(
         default_factory=list, description="Who receives personal data."
     )
-    automated_decisions: Literal["none"] | list[AutomatedDecision] | None = Field(
+    automated_decisions: Literal["none"] | list[AutomatedDecision] | None = fact(
         default=None, description="`none`, or each decision made by automated means (Art. 22)."
     )
-    rights: Rights = Field(
+    rights: Rights = fact(
         default_factory=Rights,
         description="The data subject's rights: derived from the legal bases, with these details.",
     )
-    security: Security | None = Field(default=None, description="How personal data is protected.")
-    storage: Storage | None = Field(default=None, description="Where personal data is stored.")
-    cookies: Cookies | None = Field(
+    security: Security | None = fact(default=None, description="How personal data is protected.")
+    storage: Storage | None = fact(default=None, description="Where personal data is stored.")
+    cookies: Cookies | None = fact(
         default=None,
         description="Cookies and similar technologies; their presence adds the cookie policy.",
     )
-    terms: Terms | None = Field(
+    terms: Terms | None = fact(
         default=None, description="Contract terms; their presence adds the terms."
     )
-    intro: dict[DocumentId, Text] = Field(
+    intro: dict[DocumentId, Text] = fact(
         default_factory=dict, description="An opening paragraph (Markdown) for each document."
     )
-    sections: list[Section] = Field(
+    sections: list[Section] = fact(
         default_factory=list, description="Sections of your own, added to a document."
     )
-    versions: list[Version] = Field(
+    versions: list[Version] = fact(
         min_length=1, description="The changelog of the texts, one entry per version."
     )
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, strict=True)
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the data file, as `mkdocs-legal schema` prints it."""
-    schema = LegalData.model_json_schema(by_alias=True, mode="validation")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = "https://mkdocs-legal.github.io/schema/1/legal.schema.json"
-    schema["title"] = "mkdocs-legal data file (schema 1)"
-    return schema

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import extends
+from .construct import Rejected, build
 from .findings import Finding, LegalDataError, errors
 from .lint import lint
 from .model import LegalData
-from .validate import to_model
 from .yamlsource import Located
 
 
@@ -81,6 +81,27 @@ def check(path: Path, options: Options, *, base_ok: bool = False) -> Checked:
     )
     loaded = Loaded(path, data, located, findings, chain.files)
     return Checked(path, findings, chain.files, None if errors(findings) else loaded)
+
+
+def to_model(located: Located, *, complete: bool = True) -> tuple[LegalData | None, list[Finding]]:
+    """The model of `located.data`, or None and why not.
+
+    `complete=False` checks a base file alone, without its required fields; the model
+    is then None.
+    """
+    if complete:
+        try:
+            return build(LegalData, located.data), []
+        except Rejected:
+            pass
+    from .validate import findings  # imports pydantic: only for data the model rejects
+
+    found = findings(located, complete=complete)
+    if complete and not found:
+        raise AssertionError(
+            "the model's two validators disagree about this data; please report it"
+        )
+    return None, found
 
 
 def load_valid(path: Path, options: Options) -> Loaded:

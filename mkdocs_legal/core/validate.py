@@ -1,4 +1,9 @@
-"""Turn plain data into a `LegalData` model, reporting every problem as a located finding."""
+"""Every problem in data the model rejects, as located findings worded for the user.
+
+Builds never import this module for valid data: `source.to_model` tries
+`core/construct.py` first and comes here (and to pydantic, through `core/schema.py`)
+only when that says no.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .findings import Finding, format_path
-from .model import ID_PATTERN, LANGUAGE_RE, LegalData, json_schema
+from .findings import Finding, describe, format_path
+from .model import ID_PATTERN, LANGUAGE_RE
+from .schema import json_schema, validator
 from .yamlsource import Located, Path_
 
 _KIND = {
@@ -42,24 +48,6 @@ _EXAMPLES = {
 }
 
 _FIRST_ITEM = {("versions",): "`- effective: 2025-03-01`"}
-
-
-def describe(value: Any) -> str:
-    """How a value reads to a user: `text 'abc'`, `a number (3)`, `a list`…"""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the value {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return f"the text {shown!r}"
-    if isinstance(value, list):
-        return "a list" if value else "an empty list"
-    if isinstance(value, dict):
-        return "a map" if value else "an empty map"
-    return type(value).__name__
 
 
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
@@ -290,13 +278,14 @@ def model_findings(
     return sorted(findings)
 
 
-def to_model(located: Located, *, complete: bool = True) -> tuple[LegalData | None, list[Finding]]:
-    """Validate plain data against the model.
+def findings(located: Located, *, complete: bool = True) -> list[Finding]:
+    """Why the model rejects `located.data`, one finding per problem; empty if it does not.
 
     `complete=False` checks a base file alone: every value it has is checked, but missing
-    fields are not findings (the files that extend it supply them). The model is then None.
+    fields are not findings (the files that extend it supply them).
     """
     try:
-        return LegalData.model_validate(located.data), []
+        validator().model_validate(located.data)
     except ValidationError as exc:
-        return None, model_findings(located, exc, complete=complete)
+        return model_findings(located, exc, complete=complete)
+    return []
