@@ -23,6 +23,12 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI") == "true":
     settings.load_profile("ci")
 
+# Every build and command in the tests runs on one fixed day, 23 November 2026, so that what
+# is in force, upcoming or superseded does not change with the calendar: on that day the
+# demo's version 3.0 (1 January 2027) is upcoming. Tests about other days set their own.
+TODAY_EPOCH = "1795435200"  # 2026-11-23T12:00:00Z
+os.environ.setdefault("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "legal.yml"

@@ -1,9 +1,10 @@
-"""Write the demo's `legal-history/` as if its versions 1.0 and 2.0 had been released on time.
+"""Write the demo's `legal-history/` as if its versions had been released on time.
 
 The demo company is fictional, so its past is reconstructed: each earlier state of
-`legal.yml` is today's file minus what the later versions' summaries say they added.
-Each state is released with `mkdocs-legal release`, oldest first, exactly as a real
-site would have done. Version 3.0 (upcoming) is left unreleased.
+`legal.yml` (1.0, 2.0) is today's file minus what the later versions' summaries say
+they added. Each state is released with `mkdocs-legal release`, oldest first, exactly
+as a real site would have done, and last today's file itself (3.0, released when it
+was announced).
 
 A real site never does this: its history folder grows one `release` at a time.
 Run it only to rebuild the demo history after the demo data changes:
@@ -74,7 +75,7 @@ def main() -> int:
         print(f"{history} exists; remove it first (frozen texts are never rewritten)")
         return 1
     data = yaml.safe_load((ROOT / "legal.yml").read_text(encoding="utf-8"))
-    for state in (state_1(data), state_2(data)):
+    for state in (state_1(data), state_2(data), data):
         release(state, history)
     return 0
 
