@@ -9,6 +9,7 @@ already wrapped in `<time datetime>`; every data-file value is escaped.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -125,35 +126,62 @@ class Banner:
         template = env.get_template(BANNER_TEMPLATE)
         return template.render(banner=self.context(spec), page=self.page, config=config)
 
-    def notice(self, documents: list[str]) -> dict[str, Any] | None:
+    def notice(self, items: list[NoticeItem]) -> dict[str, Any] | None:
         """Upcoming versions in this language, for Material's announce bar (None if none)."""
-        items = []
-        for document in documents:
-            key = (document, self.lang.code)
-            if key not in self.publication.timelines:
-                continue
-            timeline = self.publication.timelines[key]
-            for nxt in timeline.upcoming:
-                items.append(
-                    {
-                        "document": document,
-                        "effective": nxt.effective.isoformat(),
-                        "sentence": Markup(
-                            escape(self.lang._("{document}: a new version takes effect on {date}."))
-                        ).format(
-                            document=self.lang._(DOCUMENT_TITLES[document]),
-                            date=time(nxt.effective, self.lang),
-                        ),
-                        "url": self._version_url(nxt) if nxt.body is not None else None,
-                        "changes_url": self._changes_url(timeline, nxt),
-                    }
-                )
-                break
         if not items:
             return None
         return {
-            "items": items,
+            "items": [
+                {
+                    "document": item.document,
+                    "effective": item.effective,
+                    "sentence": item.sentence,
+                    "url": item.version and self.url(item.version),
+                    "changes_url": item.changes and self.url(item.changes),
+                }
+                for item in items
+            ],
             "label": self.lang._("Upcoming changes"),
             "next_text": self.lang._("Read the new version"),
             "changes_text": self.lang._("What changes"),
         }
+
+
+@dataclass(frozen=True)
+class NoticeItem:
+    """One document's next version, as the notice says it on every page of a language."""
+
+    document: str
+    effective: str
+    sentence: Markup
+    version: str | None
+    """Source path of the version's page, when it has a text."""
+    changes: str | None
+    """Source path of its redline, when there is an earlier version."""
+
+
+def notice_items(
+    publication: Publication, layout: Layout, lang: Language, documents: list[str]
+) -> list[NoticeItem]:
+    """The next version of each document with one upcoming, in the language of `lang`."""
+    items = []
+    for document in documents:
+        timeline = publication.timelines.get((document, lang.code))
+        if timeline is None or not timeline.upcoming:
+            continue
+        nxt = timeline.upcoming[0]
+        sentence = Markup(escape(lang._("{document}: a new version takes effect on {date}.")))
+        items.append(
+            NoticeItem(
+                document,
+                nxt.effective.isoformat(),
+                sentence.format(
+                    document=lang._(DOCUMENT_TITLES[document]), date=time(nxt.effective, lang)
+                ),
+                layout.version(document, nxt.effective) if nxt.body is not None else None,
+                layout.changes(document, nxt.effective)
+                if timeline.previous(nxt) is not None
+                else None,
+            )
+        )
+    return items

@@ -39,7 +39,7 @@ from ..core.project import render_all
 from ..core.publication import Publication, publish
 from ..core.source import Loaded, Options, fingerprint, load_valid
 from . import i18n_bridge, outputs
-from .banner import Banner
+from .banner import Banner, NoticeItem, notice_items
 from .config import LegalConfig
 
 log = get_plugin_logger(__name__)
@@ -81,6 +81,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._files: dict[tuple[str, str], File] = {}
         self._site: i18n_bridge.Site | None = None
         self._env: Environment | None = None
+        self._notice: list[NoticeItem] | None = None
         self._compiled = _Compiled()
         self._documents: list[str] | None = None
         self._layout: Layout | None = None
@@ -152,6 +153,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         site = i18n_bridge.site(config)
         self._site = site
         self._env = None  # the theme's templates in this pass's language
+        self._notice = None
         self._load(data_file, site)
         assert self._loaded is not None
         for watched in (*map(str, self._loaded.files), str(history_dir)):
@@ -394,7 +396,11 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         banner = self._banner(page, config)
         if banner is None:
             return context
-        context["legal_notice"] = banner.notice(self.documents())  # type: ignore[typeddict-unknown-key]
+        if self._notice is None:  # the same sentences on every page of this language
+            self._notice = notice_items(
+                banner.publication, banner.layout, banner.lang, self.documents()
+            )
+        context["legal_notice"] = banner.notice(self._notice)  # type: ignore[typeddict-unknown-key]
         spec = self._pages.get(page.file.src_uri)
         if spec is not None and spec.kind == "version" and spec.item is not None:
             main = self._files.get((self.doc_path(spec.item.document), banner.site.current))
