@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import json
 import subprocess
 import sys
@@ -246,3 +247,34 @@ def test_a_build_does_not_import_pydantic() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert json.loads(result.stdout) == []
+
+
+def test_a_value_only_construct_rejects_is_still_a_located_finding(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Should the two validators ever disagree, the user gets a finding at the value, not a
+    # traceback. Make them disagree on purpose: construct refuses one purpose's id.
+    from mkdocs_legal.core import construct, source
+
+    original = construct._builder.__wrapped__  # type: ignore[attr-defined]
+
+    def refusing(hint: Any) -> Any:
+        made = original(hint)
+        if hint is not construct.model.Purpose:
+            return made
+
+        def purpose(value: Any) -> Any:
+            if value.get("id") == "newsletter":
+                raise Rejected(("id",))
+            return made(value)
+
+        return purpose
+
+    construct._builder.cache_clear()
+    monkeypatch.setattr(construct, "_builder", functools.cache(refusing))
+    located = yamlsource.parse(DEMO.read_text(encoding="utf-8"), "legal.yml")
+    data, findings = source.to_model(located)
+    assert data is None
+    assert [(f.code, f.path) for f in findings] == [("LGL006", "purposes[3].id")]
+    line = DEMO.read_text(encoding="utf-8").splitlines().index("  - id: newsletter") + 1
+    assert findings[0].line == line and "please report" in findings[0].message

@@ -28,7 +28,22 @@ Build = Callable[[Any], Any]
 
 
 class Rejected(Exception):
-    """The data does not fit the model; the full validator says why."""
+    """The data does not fit the model; the full validator says why.
+
+    `path` leads to the value that was rejected (or to the nearest one that can be named,
+    such as a union), for the rare case where only this module rejects it.
+    """
+
+    def __init__(self, path: tuple[str | int, ...] = ()) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+def _within(part: str | int, build: Build, value: Any) -> Any:
+    try:
+        return build(value)
+    except Rejected as exc:
+        raise Rejected((part, *exc.path)) from None
 
 
 def build(cls: type[T], data: Any) -> T:
@@ -119,7 +134,7 @@ def _list(item: Build) -> Build:
     def items(value: Any) -> list[Any]:
         if not isinstance(value, list):
             raise Rejected
-        return [item(v) for v in value]
+        return [_within(i, item, v) for i, v in enumerate(value)]
 
     return items
 
@@ -128,7 +143,7 @@ def _dict(key: Build, item: Build) -> Build:
     def mapping(value: Any) -> dict[Any, Any]:
         if not isinstance(value, dict):
             raise Rejected
-        return {key(k): item(v) for k, v in value.items()}
+        return {_within(k, key, k): _within(k, item, v) for k, v in value.items()}
 
     return mapping
 
@@ -176,14 +191,17 @@ def _model(cls: type[Any]) -> Build:
     keys = {key for key, _, _, _ in fields}
 
     def instance(value: Any) -> Any:
-        if not isinstance(value, dict) or not keys.issuperset(value):
+        if not isinstance(value, dict):
             raise Rejected
+        for key in value:
+            if key not in keys:
+                raise Rejected((key,))
         made = {}
         for key, name, builder, required in fields:
             if key in value:
-                made[name] = builder(value[key])
+                made[name] = _within(key, builder, value[key])
             elif required:
-                raise Rejected
+                raise Rejected((key,))
         return cls(**made)
 
     return instance

@@ -125,7 +125,7 @@ def _check_country(value: Any) -> str:
 
 
 def _check_region(value: Any) -> str:
-    if value in {"EU", "EEA"}:
+    if isinstance(value, str) and value in {"EU", "EEA"}:
         return str(value)
     try:
         return _check_country(value)

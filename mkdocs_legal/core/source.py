@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import extends
 from .construct import Rejected, build
-from .findings import Finding, LegalDataError, errors
+from .findings import Finding, LegalDataError, errors, format_path
 from .lint import lint
 from .model import LegalData
 from .yamlsource import Located
@@ -89,18 +89,33 @@ def to_model(located: Located, *, complete: bool = True) -> tuple[LegalData | No
     `complete=False` checks a base file alone, without its required fields; the model
     is then None.
     """
+    rejected = None
     if complete:
         try:
             return build(LegalData, located.data), []
-        except Rejected:
-            pass
+        except Rejected as exc:
+            rejected = exc
     from .validate import findings  # imports pydantic: only for data the model rejects
 
     found = findings(located, complete=complete)
-    if complete and not found:
-        raise AssertionError(
-            "the model's two validators disagree about this data; please report it"
+    if rejected is not None and not found:
+        # The two validators disagree: say where, rather than fail without a reason.
+        where = located.origin(rejected.path)
+        message = (
+            "this value is not valid here, though the schema allows it; "
+            "please report this to mkdocs-legal with the value"
         )
+        found = [
+            Finding(
+                where.file,
+                where.line,
+                where.column,
+                "LGL006",
+                "error",
+                message,
+                format_path(where.path),
+            )
+        ]
     return None, found
 
 
