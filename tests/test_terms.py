@@ -428,6 +428,39 @@ def test_the_national_law_is_named_only_where_it_is_known(tmp_path: Path) -> Non
     assert "governed by the law of Germany" in section(text, "governing_law")
 
 
+@pytest.mark.parametrize(
+    ("country", "cited", "not_cited"),
+    [
+        ("DE", ["Rome I", "Article 18 of Regulation (EU) No 1215/2012"], ["Lugano"]),
+        ("NO", ["Article 16 of the Lugano Convention of 30 October 2007"], ["Rome I", "1215"]),
+        ("CH", ["Lugano Convention"], ["Rome I", "1215"]),
+        ("US", [], ["Rome I", "1215", "Lugano", "may always bring proceedings"]),
+    ],
+)
+def test_consumer_courts_are_cited_from_the_instrument_that_applies(
+    tmp_path: Path, country: str, cited: list[str], not_cited: list[str]
+) -> None:
+    # Rome I and Brussels Ia bind the Member States; Norway, Iceland and Switzerland apply
+    # the Lugano Convention instead; elsewhere neither is cited.
+    law = section(render(consumer_terms(tmp_path, governing_law=country)), "governing_law")
+    for text in cited:
+        assert text in law
+    for text in not_cited:
+        assert text not in law
+
+
+@pytest.mark.parametrize("lang", ["sv", "da", "de", "nb", "fi"])
+def test_the_lugano_convention_is_cited_in_every_language(tmp_path: Path, lang: str) -> None:
+    # The demo's own texts are in English and Swedish only; the clauses are in `lang`.
+    data = consumer_terms(tmp_path, governing_law="NO")
+    language = Language(lang, default="en", fallback=True)
+    links = documents.Links(documents=LINKS)
+    text = documents.render(data, "terms", language, links).to_markdown()
+    law = section(text, "governing_law")
+    assert "16" in law and "2007" in law and "Lugano" in law
+    assert "1215/2012" not in law
+
+
 def test_both_audiences_say_which_clause_applies_to_whom(tmp_path: Path) -> None:
     text = render(consumer_terms(tmp_path, "both"))
     parties = section(text, "parties")

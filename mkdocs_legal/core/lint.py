@@ -489,7 +489,7 @@ class Linter:
                 "complain to (Art. 13(2)(d)), e.g. `SE`",
                 (),
             )
-        from .documents.privacy import EEA
+        from .documents.common import EEA
 
         providers = {c.provider for c in data.cookies.items} if data.cookies else set()
         for i, r in enumerate(data.recipients):

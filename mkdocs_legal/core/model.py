@@ -514,7 +514,11 @@ class Terms:
     )
     liability: Text | None = fact(default=None, description="Limits of liability.")
     governing_law: Country | None = fact(
-        default=None, description="The country whose law governs the contract."
+        default=None,
+        description="The country whose law governs the contract. In consumer terms it also "
+        "decides what is cited: Rome I and Regulation (EU) No 1215/2012 in the EU, the Lugano "
+        "Convention in Norway, Iceland and Switzerland, neither elsewhere; without it, the "
+        "country of the organisation's address decides.",
     )
     venue: Text | None = fact(default=None, description="Where disputes are settled.")
 

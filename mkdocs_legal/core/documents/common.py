@@ -1,10 +1,20 @@
-"""Building blocks that more than one document uses: contact lines and addresses."""
+"""Building blocks that more than one document uses: who the organisation is, contact lines,
+addresses and regions."""
 
 from __future__ import annotations
 
 from ..markdown import Md, bullet_list, email_link, escape, link, phone_link
 from ..model import Address, Contact
 from .base import Context
+
+EU = {
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
+    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+}  # fmt: skip
+"""The Member States: where the GDPR, Rome I and Brussels Ia apply."""
+
+EEA = EU | {"IS", "LI", "NO"}
+"""The EU and the EEA states outside it: not third countries under the GDPR."""
 
 
 def contact_block(ctx: Context, *, privacy: bool) -> Md:
@@ -51,3 +61,14 @@ def person_rows(ctx: Context, person: Contact) -> list[str]:
     if person.phone:
         rows.append(ctx._("Telephone: {phone}", phone=phone_link(person.phone)))
     return rows
+
+
+def identity(ctx: Context) -> Md:
+    """The organisation's name, legal form and registration number."""
+    org = ctx.data.organisation
+    ident = [escape(org.name)]
+    if org.legal_form is not None:
+        ident.append(ctx.text(org.legal_form))
+    if org.org_number:
+        ident.append(ctx._("reg. no. {number}", number=org.org_number))
+    return Md(", ".join(ident))

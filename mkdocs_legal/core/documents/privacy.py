@@ -18,12 +18,7 @@ from ..vocabulary import (
     SOURCES,
 )
 from .base import Context, Document, SectionBuilder, build, paragraphs
-from .common import contact_block, person_rows
-
-EEA = {
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
-}  # fmt: skip
+from .common import EEA, contact_block, identity, person_rows
 
 
 def citation(ctx: Context, point: str) -> Md:
@@ -107,16 +102,10 @@ def retention_text(ctx: Context, retention: Retention) -> Md:
 
 
 def controller(ctx: Context) -> Md:
-    org = ctx.data.organisation
-    ident = [escape(org.name)]
-    if org.legal_form is not None:
-        ident.append(ctx.text(org.legal_form))
-    if org.org_number:
-        ident.append(ctx._("reg. no. {number}", number=org.org_number))
     lines = [
         ctx._(
             "{organisation} is the controller of the personal data described in this policy.",
-            organisation=Md(", ".join(ident)),
+            organisation=identity(ctx),
         )
     ]
     return paragraphs(*lines, contact_block(ctx, privacy=False))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..language import N_
-from ..markdown import Md, email_link, escape, link
+from ..markdown import Md, email_link, link
 from ..model import Terms
 from ..vocabulary import TERMS_ACCEPTANCE, TERMS_MID_PERIOD, TERMS_REFUNDS
 from .base import Context, Document, SectionBuilder, build, paragraphs
-from .common import contact_block
+from .common import EU, contact_block, identity
 
 WITHDRAWAL_PERIOD = "P14D"
 """The consumer's right of withdrawal from a distance contract (Directive 2011/83/EU, Art. 9)."""
@@ -19,6 +19,18 @@ NATIONAL_WITHDRAWAL: dict[str, str] = {
     ),
 }
 """Where a country's own law implements the right of withdrawal, by governing-law country."""
+
+
+LUGANO = {"NO", "IS", "CH"}
+"""Bound by the Lugano Convention of 2007 but not by Brussels Ia or Rome I."""
+
+
+def law_country(ctx: Context) -> str | None:
+    """The country whose consumer law the terms cite: the governing law, else the seat."""
+    country = ctx.data.terms.governing_law if ctx.data.terms else None
+    if country is None and ctx.data.organisation.address:
+        country = ctx.data.organisation.address.country
+    return country
 
 
 def terms_of(ctx: Context) -> Terms:
@@ -39,17 +51,6 @@ def sentence(text: str) -> str:
 def sentences(*parts: Md | None) -> Md:
     """Sentences of one paragraph, empty ones left out."""
     return Md(" ".join(p for p in parts if p))
-
-
-def identity(ctx: Context) -> Md:
-    """The organisation's name, legal form and registration number."""
-    org = ctx.data.organisation
-    ident = [escape(org.name)]
-    if org.legal_form is not None:
-        ident.append(ctx.text(org.legal_form))
-    if org.org_number:
-        ident.append(ctx._("reg. no. {number}", number=org.org_number))
-    return Md(", ".join(ident))
 
 
 def termination_link(ctx: Context) -> Md:
@@ -250,10 +251,7 @@ def withdrawal(ctx: Context) -> Md | None:
             "2011/83/EU on consumer rights).",
             period=days,
         )
-    country = ctx.data.terms.governing_law if ctx.data.terms else None
-    if country is None and ctx.data.organisation.address:
-        country = ctx.data.organisation.address.country
-    national = NATIONAL_WITHDRAWAL.get(country or "")
+    national = NATIONAL_WITHDRAWAL.get(law_country(ctx) or "")
     email = ctx.data.organisation.email
     how = (
         ctx._(
@@ -433,7 +431,7 @@ def governing_law(ctx: Context) -> Md | None:
                 country=ctx.lang.country(terms.governing_law),
             )
         )
-        if consumers(ctx):
+        if consumers(ctx) and terms.governing_law in EU:
             law.append(
                 ctx._(
                     "For a customer who is a consumer, this choice of law does not take away the "
@@ -458,15 +456,26 @@ def governing_law(ctx: Context) -> Md | None:
                 ctx._("Disputes arising from the agreement are settled by {venue}.", venue=venue)
             )
         if consumers(ctx):
-            disputes.append(
-                ctx._(
-                    "A customer who is a consumer may always bring proceedings in the courts of "
-                    "the place where the consumer is domiciled, as the mandatory rules on "
-                    "jurisdiction in consumer contracts allow (Article 18 of Regulation (EU) "
-                    "No 1215/2012)."
-                )
-            )
+            disputes.append(consumer_forum(ctx))
     return paragraphs(sentences(*law), sentences(*disputes)) or None
+
+
+def consumer_forum(ctx: Context) -> Md | None:
+    """The consumer's own courts, under the instrument that applies where the terms are."""
+    country = law_country(ctx)
+    if country in LUGANO:
+        return ctx._(
+            "A customer who is a consumer may always bring proceedings in the courts of the "
+            "place where the consumer is domiciled, as the mandatory rules on jurisdiction in "
+            "consumer contracts allow (Article 16 of the Lugano Convention of 30 October 2007)."
+        )
+    if country in EU:
+        return ctx._(
+            "A customer who is a consumer may always bring proceedings in the courts of the "
+            "place where the consumer is domiciled, as the mandatory rules on jurisdiction in "
+            "consumer contracts allow (Article 18 of Regulation (EU) No 1215/2012)."
+        )
+    return None
 
 
 def acceptance(ctx: Context) -> Md | None:
