@@ -32,7 +32,7 @@ from babel.messages.frontend import parse_keywords
 from babel.messages.pofile import read_po
 
 import mkdocs_legal
-from mkdocs_legal.core.language import placeholders
+from mkdocs_legal.core.language import Language, placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALE = Path(mkdocs_legal.__file__).parent / "locale"
@@ -435,3 +435,25 @@ def test_english_page_of_the_same_site(name: str, built_site: BuiltSite) -> None
     _, folder = built_site(name)
     text = page_text((folder / ENGLISH[name]).read_text(encoding="utf-8"))
     assert "legitimate interest (Article 6(1)(f) GDPR)" in text
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "name"),
+    [
+        ("US", "en", "the United States"),
+        ("UK", "en", "the United Kingdom"),
+        ("NL", "en", "the Netherlands"),
+        ("DO", "en", "the Dominican Republic"),
+        ("FO", "en", "the Faroe Islands"),
+        ("SE", "en", "Sweden"),
+        ("CZ", "en", "Czechia"),
+        ("EU", "en", "the EU"),
+        ("US", "sv", "USA"),
+        ("NL", "de", "Niederlande"),
+    ],
+)
+def test_country_names_in_running_text_take_the_english_article(
+    code: str, lang: str, name: str
+) -> None:
+    assert Language(lang).country(code, in_sentence=True) == name
+    assert not Language(lang).country(code).startswith("the ") or code == "EU"

@@ -421,11 +421,35 @@ def test_consumer_clauses_appear_without_any_terms_data(tmp_path: Path) -> None:
 
 
 def test_the_national_law_is_named_only_where_it_is_known(tmp_path: Path) -> None:
-    text = render(consumer_terms(tmp_path, governing_law="DE"))
+    text = render(consumer_terms(tmp_path, governing_law="US"))
     termination = section(text, "termination")
     assert WITHDRAWAL in termination
-    assert "2005:59" not in termination
-    assert "governed by the law of Germany" in section(text, "governing_law")
+    assert "right of withdrawal follows from" not in termination
+    assert "governed by the law of the United States" in section(text, "governing_law")
+
+
+@pytest.mark.parametrize(
+    ("country", "lang", "english", "native"),
+    [
+        (
+            "DE",
+            "de",
+            "sections 312g and 355 of the German Civil Code",
+            "§§ 312g, 355 des Bürgerlichen Gesetzbuchs",
+        ),
+        ("DK", "da", "Danish Consumer Contracts Act", "fortrydelsesretten af forbrugeraftaleloven"),
+        ("NO", "nb", "Norwegian Right of Withdrawal Act", "angreretten av angrerettloven"),
+        ("FI", "fi", "chapter 6 of the Finnish Consumer Protection Act", "(38/1978) 6 lukuun"),
+    ],
+)
+def test_the_national_withdrawal_law_is_named_in_english_and_its_own_language(
+    tmp_path: Path, country: str, lang: str, english: str, native: str
+) -> None:
+    data = consumer_terms(tmp_path, governing_law=country)
+    assert english in section(render(data), "termination")
+    language = Language(lang, default="en", fallback=True)  # the demo's texts: en and sv
+    text = documents.render(data, "terms", language, documents.Links(documents=LINKS))
+    assert native in section(text.to_markdown(), "termination")
 
 
 @pytest.mark.parametrize(

@@ -216,13 +216,29 @@ class Language:
             return ""
         return str(format_list(items, locale=self.locale))
 
-    def country(self, code: str) -> str:
-        """A country's name in this language (`EU`, `EEA` and `UK` included)."""
+    def country(self, code: str, *, in_sentence: bool = False) -> str:
+        """A country's name in this language (`EU`, `EEA` and `UK` included).
+
+        `in_sentence`: the name as it reads after "of" or "in" in running text, which in
+        English takes "the" for some countries ("the law of the United States").
+        """
         special = {"EU": self._("the EU"), "EEA": self._("the EEA")}
         if code in special:
             return special[code]
         territory = "GB" if code == "UK" else code
-        return str(self.locale.territories.get(territory, code))
+        name = str(self.locale.territories.get(territory, code))
+        if in_sentence and self.locale.language == "en" and _takes_the(territory, name):
+            return f"the {name}"
+        return name
+
+
+_THE = {"BS", "GM", "KM", "MV", "NL", "PH", "SC", "VA"}
+"""Countries whose English names take "the" in running text, beyond the patterns below."""
+
+
+def _takes_the(code: str, name: str) -> bool:
+    plural = name.endswith(("Islands", "Republic", "Emirates"))
+    return code in _THE or name.startswith("United ") or plural
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

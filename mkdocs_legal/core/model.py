@@ -517,8 +517,9 @@ class Terms:
         default=None,
         description="The country whose law governs the contract. In consumer terms it also "
         "decides what is cited: Rome I and Regulation (EU) No 1215/2012 in the EU, the Lugano "
-        "Convention in Norway, Iceland and Switzerland, neither elsewhere; without it, the "
-        "country of the organisation's address decides.",
+        "Convention in Norway, Iceland and Switzerland, neither elsewhere; and the national "
+        "act of the right of withdrawal for SE, DE, DK, NO and FI. Without it, the country of "
+        "the organisation's address decides.",
     )
     venue: Text | None = fact(default=None, description="Where disputes are settled.")
 

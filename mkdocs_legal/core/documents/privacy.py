@@ -278,7 +278,7 @@ def transfers(ctx: Context) -> Md | None:
         return ctx._(
             "We store personal data in {regions} and do not transfer it to countries "
             "outside the EU/EEA.",
-            regions=ctx.lang.list([ctx.lang.country(r) for r in regions]),
+            regions=ctx.lang.list([ctx.lang.country(r, in_sentence=True) for r in regions]),
         )
     return None
 

@@ -17,6 +17,22 @@ NATIONAL_WITHDRAWAL: dict[str, str] = {
         "In Sweden, the right of withdrawal follows from chapter 2 of the Act on Distance "
         "Contracts and Off-Premises Contracts (2005:59)."
     ),
+    "DE": N_(
+        "In Germany, the right of withdrawal follows from sections 312g and 355 of the German "
+        "Civil Code (Bürgerliches Gesetzbuch, BGB)."
+    ),
+    "DK": N_(
+        "In Denmark, the right of withdrawal follows from the Danish Consumer Contracts Act "
+        "(forbrugeraftaleloven)."
+    ),
+    "NO": N_(
+        "In Norway, the right of withdrawal follows from the Norwegian Right of Withdrawal Act "
+        "(angrerettloven)."
+    ),
+    "FI": N_(
+        "In Finland, the right of withdrawal follows from chapter 6 of the Finnish Consumer "
+        "Protection Act (kuluttajansuojalaki, 38/1978)."
+    ),
 }
 """Where a country's own law implements the right of withdrawal, by governing-law country."""
 
@@ -428,7 +444,7 @@ def governing_law(ctx: Context) -> Md | None:
         law.append(
             ctx._(
                 "The agreement and these terms are governed by the law of {country}.",
-                country=ctx.lang.country(terms.governing_law),
+                country=ctx.lang.country(terms.governing_law, in_sentence=True),
             )
         )
         if consumers(ctx) and terms.governing_law in EU:
