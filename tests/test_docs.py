@@ -301,6 +301,9 @@ def edit(data: dict[str, Any], change: str) -> Options:
         versions.append(dict(versions[0], version="1.1"))
     elif change == "LGL026":
         purposes[0]["description"] = {"en": "English only"}
+    elif change == "LGL028":
+        data["audience"] = "b2c"
+        data["terms"] = {"governing_law": "DE", "binding_period": "P3Y", "refunds": "pro_rata"}
     elif change == "LGL027":
         data["sections"] = [
             {"id": "extra", "document": "privacy", "title": {"en": "T", "sv": "T"},
@@ -324,7 +327,7 @@ def edit(data: dict[str, Any], change: str) -> Options:
 
 
 EXAMPLES = ["LGL010", "LGL011", "LGL012", "LGL013", "LGL023", "LGL024", "LGL025", "LGL026"]
-EXAMPLES += ["LGL027", "LGL102", "LGL104", "LGL105", "LGL107"]
+EXAMPLES += ["LGL027", "LGL028", "LGL102", "LGL104", "LGL105", "LGL107"]
 
 
 @pytest.mark.parametrize("code", EXAMPLES)

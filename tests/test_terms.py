@@ -15,6 +15,7 @@ from conftest import DEMO, load_data
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.language import Language
 from mkdocs_legal.core.model import LegalData
+from mkdocs_legal.core.source import Options, check
 
 ROOT = Path(__file__).resolve().parent.parent
 LHE = ROOT / "tests" / "fixtures" / "seeds" / "lhe.yml"
@@ -555,3 +556,50 @@ def test_hostile_strings_are_inert_in_every_field(tmp_path: Path, lang: str) -> 
     assert "javascript:" not in re.sub(r"&#\d+;", "", "".join(re.findall(r'href="[^"]*"', html)))
     assert [i for i in re.findall(r'<h2 id="(\w+)">', html)] == IDS
     assert "<table" not in html and "<em>" not in html
+
+
+# --- German consumer contracts (§ 309 Nr. 9 BGB) -------------------------------------------
+
+
+def german_findings(tmp_path: Path, audience: str = "b2c", **terms: Any) -> list[tuple[str, str]]:
+    """LGL028 findings (path, message) for the demo as German consumer terms."""
+    data = yaml.safe_load(DEMO.read_text(encoding="utf-8"))
+    data["audience"] = audience
+    data["terms"].update({"governing_law": "DE", "refunds": "pro_rata", **terms})
+    path = tmp_path / "legal.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    found = check(path, Options(("en", "sv"))).findings
+    return [(f.path, f.message) for f in found if f.code == "LGL028"]
+
+
+def test_german_consumer_terms_within_the_limits_pass(tmp_path: Path) -> None:
+    # The demo: one month binding, monthly billing, automatic extension by one month.
+    assert german_findings(tmp_path) == []
+    assert german_findings(tmp_path, binding_period="P2Y", termination={"notice": "P31D"}) == []
+
+
+@pytest.mark.parametrize(
+    ("terms", "path", "words"),
+    [
+        ({"binding_period": "P25M"}, "terms.binding_period", "at most two years"),
+        ({"binding_period": "P2Y1D"}, "terms.binding_period", "at most two years"),
+        ({"termination": {"notice": "P3M"}}, "terms.termination.notice", "at most one month"),
+        ({"termination": {"notice": "P32D"}}, "terms.termination.notice", "at most one month"),
+        ({"billing_period": "P12M"}, "terms.renewal", "automatic extension by P12M"),
+    ],
+)
+def test_german_consumer_terms_beyond_the_limits_are_errors(
+    tmp_path: Path, terms: dict[str, Any], path: str, words: str
+) -> None:
+    found = german_findings(tmp_path, **terms)
+    assert [p for p, _ in found] == [path]
+    assert words in found[0][1] and "§ 309 Nr. 9 BGB" in found[0][1]
+
+
+def test_the_german_limits_apply_only_to_consumers_under_german_law(tmp_path: Path) -> None:
+    long = {"binding_period": "P3Y", "billing_period": "P12M"}
+    assert len(german_findings(tmp_path, **long)) == 2
+    assert len(german_findings(tmp_path, "both", **long)) == 2
+    assert german_findings(tmp_path, "b2b", **long) == []
+    assert german_findings(tmp_path, governing_law="SE", **long) == []
+    assert german_findings(tmp_path, renewal="none", **long)[0][0] == "terms.binding_period"

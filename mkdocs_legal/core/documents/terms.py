@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..language import N_
 from ..markdown import Md, email_link, link
-from ..model import Terms
+from ..model import LegalData, Terms
 from ..vocabulary import TERMS_ACCEPTANCE, TERMS_MID_PERIOD, TERMS_REFUNDS
 from .base import Context, Document, SectionBuilder, build, paragraphs
 from .common import EU, contact_block, identity
@@ -41,11 +41,11 @@ LUGANO = {"NO", "IS", "CH"}
 """Bound by the Lugano Convention of 2007 but not by Brussels Ia or Rome I."""
 
 
-def law_country(ctx: Context) -> str | None:
+def law_country(data: LegalData) -> str | None:
     """The country whose consumer law the terms cite: the governing law, else the seat."""
-    country = ctx.data.terms.governing_law if ctx.data.terms else None
-    if country is None and ctx.data.organisation.address:
-        country = ctx.data.organisation.address.country
+    country = data.terms.governing_law if data.terms else None
+    if country is None and data.organisation.address:
+        country = data.organisation.address.country
     return country
 
 
@@ -267,7 +267,7 @@ def withdrawal(ctx: Context) -> Md | None:
             "2011/83/EU on consumer rights).",
             period=days,
         )
-    national = NATIONAL_WITHDRAWAL.get(law_country(ctx) or "")
+    national = NATIONAL_WITHDRAWAL.get(law_country(ctx.data) or "")
     email = ctx.data.organisation.email
     how = (
         ctx._(
@@ -478,7 +478,7 @@ def governing_law(ctx: Context) -> Md | None:
 
 def consumer_forum(ctx: Context) -> Md | None:
     """The consumer's own courts, under the instrument that applies where the terms are."""
-    country = law_country(ctx)
+    country = law_country(ctx.data)
     if country in LUGANO:
         return ctx._(
             "A customer who is a consumer may always bring proceedings in the courts of the "
