@@ -41,6 +41,7 @@ from ..core.source import Loaded, Options, fingerprint, load_valid
 from . import i18n_bridge, outputs
 from .banner import Banner, NoticeItem, notice_items
 from .config import LegalConfig
+from .html import mark_bare_links
 
 log = get_plugin_logger(__name__)
 
@@ -412,7 +413,10 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         spec = self._pages.get(page.file.src_uri)
-        if spec is None or spec.item is None or spec.kind == "changes":
+        if spec is None:
+            return html
+        html = mark_bare_links(html)
+        if spec.item is None or spec.kind == "changes":
             return html
         banner = self._banner(page, config)
         if banner is None:
