@@ -11,8 +11,10 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mkdocs_legal.core import redline, yamlsource
+from mkdocs_legal.core import history, redline, yamlsource
 from mkdocs_legal.core.findings import LegalDataError
 from mkdocs_legal.core.language import (
     Catalog,
@@ -117,3 +119,27 @@ def test_redline_caches_give_fresh_results() -> None:
     assert redline.redline_markdown(old, new) == first
     assert redline.accept(first) == redline.normalise(new)
     assert redline.reject(first) == redline.normalise(old)
+
+
+def split_by_lines(text: str) -> tuple[list[str], str] | None:
+    """What `history.split` must give, the plain way: split the text into lines."""
+    lines = text.split("\n")
+    if lines[0] != "---" or "---" not in lines[1:]:
+        return None
+    end = lines.index("---", 1)
+    return lines[1:end], "\n".join(lines[end + 1 :])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["---", "", "a: 1", "---x", " ---", "--", "body", "\r", "----"]),
+        max_size=8,
+    ).map("\n".join)
+)
+def test_frozen_text_split_agrees_with_splitting_into_lines(text: str) -> None:
+    try:
+        found: tuple[list[str], str] | None = history.split(Path("x.md"), text)
+    except history.HistoryError:
+        found = None
+    assert found == split_by_lines(text)

@@ -99,18 +99,30 @@ class HistoryError(ValueError):
         self.finding = Finding(str(path), line, 1, "LGL204", "error", message)
 
 
+def split(path: Path, text: str) -> tuple[list[str], str]:
+    """The front matter's lines and the body of a frozen text (LF line endings).
+
+    The front matter lies between a first line `---` and the next line that is `---`; it
+    is found without splitting the whole text into lines, which a build does for every
+    frozen text.
+    """
+    if text != "---" and not text.startswith("---\n"):
+        raise HistoryError(path, 1, "a frozen text starts with a `---` front matter line")
+    end = text.find("\n---\n", 3)
+    if end != -1:
+        body = text[end + 5 :]
+    elif text.endswith("\n---") and len(text) >= 7:
+        end, body = len(text) - 4, ""
+    else:
+        raise HistoryError(path, 1, "the front matter has no closing `---` line")
+    return (text[4:end].split("\n") if end > 3 else []), body
+
+
 def parse(path: Path, text: str) -> Frozen:
     """Read a frozen text; `HistoryError` names the line that is wrong."""
-    text = text.replace("\r\n", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0] != "---":
-        raise HistoryError(path, 1, "a frozen text starts with a `---` front matter line")
-    try:
-        end = lines.index("---", 1)
-    except ValueError:
-        raise HistoryError(path, 1, "the front matter has no closing `---` line") from None
+    head, body = split(path, text.replace("\r\n", "\n"))
     values: dict[str, str] = {}
-    for number, line in enumerate(lines[1:end], start=2):
+    for number, line in enumerate(head, start=2):
         key, sep, raw = line.partition(":")
         if not sep or key.strip() not in _FIELDS:
             raise HistoryError(
@@ -129,7 +141,6 @@ def parse(path: Path, text: str) -> Frozen:
         effective = date.fromisoformat(values["effective"])
     except ValueError:
         raise HistoryError(path, 1, "`effective` is not a YYYY-MM-DD date") from None
-    body = "\n".join(lines[end + 1 :])
     return Frozen(
         values["document"],
         values["language"],
