@@ -184,6 +184,11 @@ def plain_site(site: Path, captured: dict, work: Path) -> Path:  # type: ignore[
             if not dest.exists():
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copy(partial, dest)
+    # What a hand-written site would configure: consent settings and the announce notice.
+    static = {"consent": captured.get("consent", {}), "notices": captured.get("notices", {})}
+    (target / "static_legal.json").write_text(json.dumps(static), encoding="utf-8")
+    shutil.copy(HERE / "static_legal.py", target / "static_legal.py")
+    config_text = with_hook(config_text, Path("static_legal.py"))
     (target / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     shutil.rmtree(target / "legal-history", ignore_errors=True)
     (target / "legal.yml").unlink(missing_ok=True)
