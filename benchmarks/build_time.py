@@ -264,6 +264,13 @@ def compare(site: Path, work: Path, runs: int) -> tuple[Runs, Runs]:
     for kind in ("wall", "cpu"):
         ra = statistics.median(getattr(a, kind)) / statistics.median(getattr(b, kind))
         print(f"  {kind:<5} ratio {ra:.3f}  (the plugin adds {100 * (ra - 1):+.1f}%)")
+    # Each build with the plugin ran next to one without: the median of those pairs'
+    # differences is steadier than the ratio of the medians when the machine is noisy.
+    if runs > 1:
+        pairs = [x - y for x, y in zip(a.wall, b.wall, strict=True)]
+        diff = statistics.median(pairs)
+        share = 100 * diff / statistics.median(b.wall)
+        print(f"  pairs median difference {diff:+.3f} s  (the plugin adds {share:+.1f}%)")
     shutil.rmtree(plain)
     _compared[site.name] = (a, b)
     return a, b
