@@ -278,3 +278,21 @@ def test_a_value_only_construct_rejects_is_still_a_located_finding(
     assert [(f.code, f.path) for f in findings] == [("LGL006", "purposes[3].id")]
     line = DEMO.read_text(encoding="utf-8").splitlines().index("  - id: newsletter") + 1
     assert findings[0].line == line and "please report" in findings[0].message
+
+
+def test_model_classes_are_frozen_keyword_classes_compared_by_value() -> None:
+    from mkdocs_legal.core import model
+
+    address = model.Address(city="Göteborg", country="SE")
+    assert address == model.Address(country="SE", city="Göteborg") != model.Address()
+    assert repr(address) == ("Address(street=None, postcode=None, city='Göteborg', country='SE')")
+    assert model.replace(address, city="Malmö").city == "Malmö" and address.city == "Göteborg"
+    with pytest.raises(AttributeError):
+        address.city = "Malmö"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="no field town"):
+        model.Address(town="Malmö")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="needs name"):
+        model.Organisation()  # type: ignore[call-arg]
+    assert model.Rights().exclude == [] and model.Rights().exclude is not model.Rights().exclude
+    assert [f.name for f in model.fields(model.Retention)] == ["period", "from_", "criteria"]
+    assert model.is_model(model.LegalData) and not model.is_model(model.Rule)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import markdown
@@ -15,7 +14,7 @@ from mkdocs_legal.core import documents
 from mkdocs_legal.core.consent import CONSENT_IDS, consent_extra
 from mkdocs_legal.core.construct import build
 from mkdocs_legal.core.language import Language
-from mkdocs_legal.core.model import Cookie, Cookies, LegalData
+from mkdocs_legal.core.model import Cookie, Cookies, LegalData, replace
 
 ROOT = Path(__file__).resolve().parent.parent
 BASIC = ROOT / "tests" / "fixtures" / "data" / "basic.yml"

@@ -12,7 +12,6 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,6 +31,7 @@ from mkdocs_legal.core.documents.base import Context, Links
 from mkdocs_legal.core.documents.privacy import rights_in_force
 from mkdocs_legal.core.language import Language
 from mkdocs_legal.core.lint import RULES
+from mkdocs_legal.core.model import replace
 from mkdocs_legal.core.schema import json_schema
 from mkdocs_legal.core.source import Options, load_valid
 from mkdocs_legal.plugin.config import LegalConfig

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.language import Language
+from mkdocs_legal.core.model import replace
 
 ROOT = Path(__file__).resolve().parent.parent
 

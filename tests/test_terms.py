@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +13,7 @@ from conftest import DEMO, load_data
 
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.language import Language
-from mkdocs_legal.core.model import LegalData
+from mkdocs_legal.core.model import LegalData, replace
 from mkdocs_legal.core.source import Options, check
 
 ROOT = Path(__file__).resolve().parent.parent

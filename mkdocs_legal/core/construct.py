@@ -67,7 +67,7 @@ def _builder(hint: Any) -> Build:
     if origin is dict:
         key, value = typing.get_args(hint)
         return _dict(_builder(key), _builder(value))
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+    if model.is_model(hint):
         return _model(hint)
     if hint is type(None):
         return _none
@@ -182,7 +182,7 @@ def _apply(inner: Build, rule: Rule) -> Build:
 def _model(cls: type[Any]) -> Build:
     hints = typing.get_type_hints(cls, vars(model), include_extras=True)
     fields = []
-    for field in dataclasses.fields(cls):
+    for field in model.fields(cls):
         rule: Rule = field.metadata["rule"]
         builder = _builder(hints[field.name])
         if not rule.is_empty():

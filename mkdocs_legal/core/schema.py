@@ -40,7 +40,7 @@ def json_schema() -> dict[str, Any]:
 def _pydantic(cls: type[Any]) -> type[BaseModel]:
     hints = typing.get_type_hints(cls, vars(model), include_extras=True)
     fields: dict[str, Any] = {}
-    for field in dataclasses.fields(cls):
+    for field in model.fields(cls):
         options = _constraints(field.metadata["rule"])
         if field.default is not dataclasses.MISSING:
             options["default"] = field.default
@@ -60,7 +60,7 @@ def _pydantic(cls: type[Any]) -> type[BaseModel]:
 
 def _factory(factory: Any) -> Any:
     # Defaults built from a model class (`rights`) become its pydantic twin.
-    if dataclasses.is_dataclass(factory):
+    if model.is_model(factory):
         return _pydantic(typing.cast(Any, factory))
     return factory
 
@@ -111,6 +111,6 @@ def _type(hint: Any) -> Any:
         return list[_type(args[0])]  # type: ignore[misc]
     if origin is dict:
         return dict[_type(args[0]), _type(args[1])]  # type: ignore[misc]
-    if dataclasses.is_dataclass(hint):
+    if model.is_model(hint):
         return _pydantic(typing.cast(type, hint))
     return hint
