@@ -79,31 +79,22 @@ def _none(value: Any) -> None:
         raise Rejected
 
 
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Rejected
-    return value
+def _instance(kind: type, excluding: type | None = None) -> Build:
+    # Strict, as the model wants: `true` is not a number, a timestamp is not a date.
+    def scalar(value: Any) -> Any:
+        if not isinstance(value, kind) or (excluding and isinstance(value, excluding)):
+            raise Rejected
+        return value
+
+    return scalar
 
 
-def _int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise Rejected
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise Rejected
-    return value
-
-
-def _date(value: Any) -> date:
-    if not isinstance(value, date) or isinstance(value, datetime):
-        raise Rejected
-    return value
-
-
-_SCALARS: dict[Any, Build] = {str: _str, int: _int, bool: _bool, date: _date}
+_SCALARS: dict[Any, Build] = {
+    str: _instance(str),
+    int: _instance(int, excluding=bool),
+    bool: _instance(bool),
+    date: _instance(date, excluding=datetime),
+}
 
 
 def _literal(allowed: tuple[Any, ...]) -> Build:
