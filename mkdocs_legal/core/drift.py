@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .findings import Finding, format_path
+from .findings import Finding
 from .lint import is_text_map
 from .model import LegalData
 from .yamlsource import Located, Path_
@@ -123,12 +123,10 @@ def stale(located: Located, data: LegalData, history_dir: Path, default: str) ->
             if lang != default and before.get(lang) == _hash(text)
         ]
         if kept:
-            origin = located.origin(path)
             message = (
                 f"the {default} text changed since the version of {when.isoformat()}, but "
                 f"the {', '.join(kept)} text did not: check that the translation still says "
                 "the same (this is checked until the next `mkdocs-legal release`)"
             )
-            where = (origin.file, origin.line, origin.column)
-            out.append(Finding(*where, "LGL106", "warning", message, format_path(origin.path)))
+            out.append(located.finding(path, "LGL106", "warning", message))
     return out

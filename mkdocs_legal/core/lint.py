@@ -15,7 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 from .documents import SECTION_IDS
-from .findings import Finding, Severity, format_path
+from .findings import Finding, Severity
 from .model import DURATION_RE, LANGUAGE_RE, LegalData
 from .vocabulary import DATA_CATEGORIES, SOURCES
 from .yamlsource import Located, Path_
@@ -273,10 +273,7 @@ class Linter:
         self, code: str, severity: Severity, message: str, path: Path_, *, key: bool = False
     ) -> None:
         """Record a finding at the file, line and column the value at `path` came from."""
-        o = self.located.origin(path, key=key)
-        self.findings.append(
-            Finding(o.file, o.line, o.column, code, severity, message, format_path(o.path))
-        )
+        self.findings.append(self.located.finding(path, code, severity, message, key=key))
 
     def run(self) -> list[Finding]:
         self.references()

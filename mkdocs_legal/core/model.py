@@ -82,9 +82,10 @@ def model(cls: type[Any]) -> type[Any]:
             raise TypeError(f"{cls.__name__}.{name} must be declared with fact()")
         spec.name, spec.type = name, annotation
         found.append(spec)
-        delattr(cls, name)
-    namespace = {k: v for k, v in cls.__dict__.items() if k not in ("__dict__", "__weakref__")}
-    namespace.update(__slots__=tuple(f.name for f in found), _fields=tuple(found))
+    names = tuple(f.name for f in found)
+    skip = {*names, "__dict__", "__weakref__"}
+    namespace = {k: v for k, v in cls.__dict__.items() if k not in skip}
+    namespace.update(__slots__=names, _fields=tuple(found))
     return type(cls.__name__, (_Model,), namespace)
 
 

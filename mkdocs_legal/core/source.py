@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import extends
 from .construct import Rejected, build
-from .findings import Finding, LegalDataError, errors, format_path
+from .findings import Finding, LegalDataError, errors
 from .lint import lint
 from .model import LegalData
 from .yamlsource import Located
@@ -100,22 +100,11 @@ def to_model(located: Located, *, complete: bool = True) -> tuple[LegalData | No
     found = findings(located, complete=complete)
     if rejected is not None and not found:
         # The two validators disagree: say where, rather than fail without a reason.
-        where = located.origin(rejected.path)
         message = (
             "this value is not valid here, though the schema allows it; "
             "please report this to mkdocs-legal with the value"
         )
-        found = [
-            Finding(
-                where.file,
-                where.line,
-                where.column,
-                "LGL006",
-                "error",
-                message,
-                format_path(where.path),
-            )
-        ]
+        found = [located.finding(rejected.path, "LGL006", "error", message)]
     return None, found
 
 

@@ -30,7 +30,7 @@ except ImportError:  # PyYAML built without libyaml: the pure-Python parser only
     CParser = object  # type: ignore[assignment,misc]
     LIBYAML = False
 
-from .findings import Finding, LegalDataError, format_path
+from .findings import Finding, LegalDataError, Severity, format_path
 
 Path_ = tuple[str | int, ...]
 
@@ -251,6 +251,13 @@ class Located:
         found, (line, column) = self._nearest(path, key)
         file, source = self.origins.get(found, (self.file, found))
         return Origin(file, (*source, *path[len(found) :]), line, column)
+
+    def finding(
+        self, path: Path_, code: str, severity: Severity, message: str, *, key: bool = False
+    ) -> Finding:
+        """A finding at the file, line and column the value at `path` came from."""
+        o = self.origin(path, key=key)
+        return Finding(o.file, o.line, o.column, code, severity, message, format_path(o.path))
 
 
 def _finding(file: str, line: int, col: int, code: str, message: str, path: str = "") -> Finding:
