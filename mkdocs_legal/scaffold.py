@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import date, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -24,6 +23,7 @@ from .core.dates import build_date
 from .core.language import Language, available_languages, babel_locale
 from .core.markdown import escape
 from .core.model import _check_country
+from .core.records import record
 from .core.vocabulary import DOCUMENT_TITLES
 
 TEMPLATES = {
@@ -40,7 +40,7 @@ class ScaffoldError(ValueError):
     """A bad answer to `init` (a usage error)."""
 
 
-@dataclass(frozen=True)
+@record
 class Answers:
     """What `init` needs to know about the new site."""
 

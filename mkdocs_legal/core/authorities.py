@@ -9,17 +9,19 @@ installed wheel as well as from a checkout.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from importlib.resources import files
 
 import yaml
+
+from .records import record
 
 __all__ = ["BuiltinAuthority", "get", "keys"]
 
 _FIELDS = frozenset({"country", "name", "url", "address", "note"})
 
 
-@dataclass(frozen=True)
+@record
 class BuiltinAuthority:
     """One supervisory authority: names per language, website, postal address."""
 

@@ -28,19 +28,19 @@ full, with findings in the base reported at the base's lines.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import yamlsource
 from .findings import Finding, LegalDataError, describe
+from .records import record
 from .yamlsource import Located, Path_
 
 NEVER_INHERITED = ("versions",)
 """Top-level keys a file never takes from its base."""
 
 
-@dataclass(frozen=True)
+@record
 class Chain:
     """A data file merged with its bases: the merged data and every file of the chain."""
 
@@ -144,7 +144,7 @@ def merge(base: Located, child: Located) -> Located:
     return out
 
 
-@dataclass(frozen=True)
+@record
 class _Side:
     """A value in one of the two files being merged: the file's data and the value's path."""
 

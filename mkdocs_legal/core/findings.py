@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
 from typing import Any, Literal
+
+from .records import asdict, record
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Finding:
     """One problem in a data file, with where it is and what would be valid."""
 

@@ -25,11 +25,11 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from .findings import Finding, Severity
+from .records import record
 
 _FIELDS = ("document", "language", "version", "effective", "sha256")
 _NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})\.([A-Za-z]{2,3}(?:[_-][A-Za-z0-9]+)?)\.md$")
@@ -50,7 +50,7 @@ def digest(body: str) -> str:
     return hashlib.sha256(normalise(body).encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@record
 class Frozen:
     """One released text of one document, language and version."""
 
@@ -156,7 +156,7 @@ Key = tuple[str, str, date]
 """(document, language, effective)"""
 
 
-@dataclass
+@record(frozen=False)
 class History:
     """Every frozen text in a history folder, and what was wrong with the folder."""
 
@@ -223,7 +223,7 @@ def fingerprint(history_dir: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(sorted(out))
 
 
-@dataclass(frozen=True)
+@record
 class Planned:
     """One file `release` would write, or found already written."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -21,6 +21,7 @@ from babel.lists import format_list
 from babel.units import format_unit
 
 from .model import DURATION_RE
+from .records import record
 
 if TYPE_CHECKING:
     from .model import Text
@@ -61,7 +62,7 @@ def locale_dir() -> str:
     return str(files("mkdocs_legal") / "locale")
 
 
-@dataclass(frozen=True)
+@record
 class Catalog:
     """A language's translations: plain messages, and plural messages with their rule."""
 

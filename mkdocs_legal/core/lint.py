@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from .documents import SECTION_IDS
 from .findings import Finding, Severity
 from .model import DURATION_RE, LANGUAGE_RE, LegalData
+from .records import record
 from .vocabulary import DATA_CATEGORIES, SOURCES
 from .yamlsource import Located, Path_
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     code: str
     severity: Severity

@@ -17,6 +17,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+from .records import fields as fields  # the model's helpers, where callers know them
+from .records import is_record, record
+from .records import replace as replace
+
 if TYPE_CHECKING:
     from typing_extensions import dataclass_transform
 else:
@@ -30,7 +34,7 @@ else:
 # ---------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
+@record
 class Rule:
     """Constraints on a value: checked when data is read, and stated in the JSON Schema.
 
@@ -46,9 +50,12 @@ class Rule:
     check: Callable[[Any], Any] | None = None
     schema: dict[str, Any] | None = None
 
+    __eq__ = object.__eq__  # compared and hashed as itself: `schema` is a dict
+    __hash__ = object.__hash__
+
     def is_empty(self) -> bool:
         """Whether the rule constrains nothing."""
-        return all(getattr(self, f.name) is None for f in dataclasses.fields(self))
+        return all(getattr(self, f.name) is None for f in fields(self))
 
 
 def fact(
@@ -69,81 +76,18 @@ def fact(
 
 @dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(fact,))
 def model(cls: type[Any]) -> type[Any]:
-    """Make `cls` a frozen class of the model, built from keyword arguments.
-
-    It behaves as a frozen, keyword-only dataclass (and type checkers treat it as one),
-    but it is made without generating code: `dataclasses.dataclass` would take about 1.5 ms
-    per class, and every build imports this module.
-    """
-    found = []
-    for name, annotation in inspect.get_annotations(cls).items():
-        spec = cls.__dict__.get(name)
-        if not isinstance(spec, dataclasses.Field):
+    """Make `cls` a class of the model: a frozen record built from keyword arguments,
+    whose every field is declared with `fact()`."""
+    for name in inspect.get_annotations(cls):
+        if not isinstance(cls.__dict__.get(name), dataclasses.Field):
             raise TypeError(f"{cls.__name__}.{name} must be declared with fact()")
-        spec.name, spec.type = name, annotation
-        found.append(spec)
-    names = tuple(f.name for f in found)
-    skip = {*names, "__dict__", "__weakref__"}
-    namespace = {k: v for k, v in cls.__dict__.items() if k not in skip}
-    namespace.update(__slots__=names, _fields=tuple(found))
-    return type(cls.__name__, (_Model,), namespace)
-
-
-class _Model:
-    """What every class of the model shares: keyword construction, immutability, equality."""
-
-    __slots__ = ()
-    _fields: tuple[dataclasses.Field[Any], ...] = ()
-
-    def __init__(self, **values: Any) -> None:
-        for field in self._fields:
-            if field.name in values:
-                value = values.pop(field.name)
-            elif field.default is not dataclasses.MISSING:
-                value = field.default
-            elif field.default_factory is not dataclasses.MISSING:
-                value = field.default_factory()
-            else:
-                raise TypeError(f"{type(self).__name__} needs {field.name}")
-            object.__setattr__(self, field.name, value)
-        if values:
-            raise TypeError(f"{type(self).__name__} has no field {', '.join(values)}")
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, f.name) for f in self._fields)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self._values() == other._values()
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in self._fields)
-        return f"{type(self).__name__}({shown})"
-
-
-def fields(cls: Any) -> tuple[dataclasses.Field[Any], ...]:
-    """The fields of a class of the model (or of an instance), in order."""
-    return tuple(cls._fields)
+    cls._is_model = True
+    return record(kw_only=True)(cls)
 
 
 def is_model(hint: Any) -> bool:
     """Whether `hint` is a class of the model."""
-    return isinstance(hint, type) and issubclass(hint, _Model)
-
-
-def replace(item: Any, **changes: Any) -> Any:
-    """A copy of a model object with some fields changed."""
-    return type(item)(**{**{f.name: getattr(item, f.name) for f in item._fields}, **changes})
+    return is_record(hint) and getattr(hint, "_is_model", False)
 
 
 def key_of(field: dataclasses.Field[Any]) -> str:

@@ -9,7 +9,6 @@ Page paths are site paths without `.md` (`privacy`, `privacy/2026-03-01`,
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -18,6 +17,7 @@ from .language import Language
 from .markdown import escape, resolve_internal
 from .model import LegalData
 from .publication import Publication, VersionText
+from .records import record
 
 Kind = Literal["document", "version", "changes", "changelog"]
 Link = Callable[[str, str], str]
@@ -27,7 +27,7 @@ HIDDEN = "---\nsearch:\n  exclude: true\n---\n\n"
 """Front matter that keeps history pages out of Material's search index."""
 
 
-@dataclass(frozen=True)
+@record
 class PageSpec:
     kind: Kind
     path: str
@@ -36,7 +36,7 @@ class PageSpec:
     item: VersionText | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """Where the pages of a site go."""
 

@@ -9,7 +9,9 @@ are ignored; strings are unescaped as Babel does (`\\n`, `\\t`, `\\r`, `\\"`, `\
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from .records import record
 
 _ESCAPE = re.compile(r'\\([\\trn"])')
 _ESCAPED = {"n": "\n", "t": "\t", "r": "\r"}
@@ -25,7 +27,7 @@ def _unescape(quoted: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPED.get(m.group(1), m.group(1)), inner)
 
 
-@dataclass
+@record(frozen=False)
 class PoCatalog:
     messages: dict[str, str] = field(default_factory=dict)
     """msgid → msgstr"""
@@ -45,7 +47,7 @@ class PoCatalog:
         return out
 
 
-@dataclass
+@record(frozen=False)
 class _Entry:
     fuzzy: bool = False
     translated: bool = False

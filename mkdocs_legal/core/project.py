@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from .findings import Finding
 from .history import Frozen, History, Planned, frozen, plan_release, scan
 from .language import Language
 from .publication import Publication, publish
+from .records import record
 from .siteconfig import SiteSettings
 from .source import Loaded, Options, load_valid
 
@@ -31,7 +32,7 @@ def render_all(
     return out
 
 
-@dataclass
+@record(frozen=False)
 class Project:
     """A loaded data file, its languages and history folder."""
 

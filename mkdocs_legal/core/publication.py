@@ -8,7 +8,7 @@ document's address; every version with a text has a dated address (SPEC §5).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -18,6 +18,7 @@ from .dates import ALL_DOCUMENTS, versions_of
 from .findings import Finding
 from .history import History, digest, file_finding, normalise, path_of
 from .model import LegalData, Version
+from .records import record
 
 State = Literal["current", "upcoming", "superseded"]
 
@@ -25,7 +26,7 @@ Renderer = Callable[[str, str], str]
 """(document, language) → today's Markdown of the document from the data file."""
 
 
-@dataclass(frozen=True)
+@record(slots=False)  # `sha256` is computed once, kept in the instance's __dict__
 class VersionText:
     """One version of one document in one language, as published on D."""
 
@@ -47,7 +48,7 @@ class VersionText:
         return digest(self.body) if self.body is not None else None
 
 
-@dataclass
+@record(frozen=False)
 class Timeline:
     """Every version of one document in one language, oldest first."""
 
@@ -87,7 +88,7 @@ class Timeline:
         return [v for v in self.versions if v.body is not None]
 
 
-@dataclass
+@record(frozen=False)
 class Publication:
     timelines: dict[tuple[str, str], Timeline] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)

@@ -6,13 +6,13 @@ read as inert values here (nothing is imported or executed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from .lint import is_text_map
+from .records import record
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -33,7 +33,7 @@ _TolerantLoader.add_multi_constructor("!", _any_tag)
 _TolerantLoader.add_multi_constructor("tag:", _any_tag)
 
 
-@dataclass(frozen=True)
+@record
 class SiteSettings:
     """The `legal` options and languages of a site, as the CLI sees them."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from . import extends
@@ -11,10 +11,11 @@ from .construct import Rejected, build
 from .findings import Finding, LegalDataError, errors
 from .lint import lint
 from .model import LegalData
+from .records import record
 from .yamlsource import Located
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     """What the site decides about a data file: its languages and lint switches."""
 
@@ -27,7 +28,7 @@ class Options:
         return self.languages[0]
 
 
-@dataclass
+@record(frozen=False)
 class Loaded:
     """A valid data file, with its lint findings (warnings, or errors under `fallback`)."""
 
@@ -45,7 +46,7 @@ def inspect(path: Path, options: Options) -> tuple[Loaded | None, list[Finding]]
     return checked.loaded, checked.findings
 
 
-@dataclass
+@record(frozen=False)
 class Checked:
     """What `check` found in one data file."""
 

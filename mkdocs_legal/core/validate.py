@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import difflib
 from collections import defaultdict
-from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from pydantic import ValidationError
 
 from .findings import Finding, describe, format_path
 from .model import ID_PATTERN, LANGUAGE_RE
+from .records import replace
 from .schema import json_schema, validator
 from .yamlsource import Located, Path_
 

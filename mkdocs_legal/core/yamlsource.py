@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ except ImportError:  # PyYAML built without libyaml: the pure-Python parser only
     LIBYAML = False
 
 from .findings import Finding, LegalDataError, Severity, format_path
+from .records import record
 
 Path_ = tuple[str | int, ...]
 
@@ -204,7 +205,7 @@ for _tag, _first in (
 _FastLoader.yaml_implicit_resolvers = _CoreLoader.yaml_implicit_resolvers
 
 
-@dataclass(frozen=True)
+@record
 class Origin:
     """Where a value was written: its file, its path in that file, its line and column."""
 
@@ -214,7 +215,7 @@ class Origin:
     column: int
 
 
-@dataclass
+@record(frozen=False)
 class Located:
     """Plain data read from a file, with the line and column of each value.
 

@@ -9,7 +9,6 @@ already wrapped in `<time datetime>`; every data-file value is escaped.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from ..core.language import Language
 from ..core.pages import Layout, PageSpec
 from ..core.publication import Publication, Timeline, VersionText
+from ..core.records import record
 from ..core.vocabulary import DOCUMENT_TITLES
 from . import i18n_bridge
 
@@ -147,7 +147,7 @@ class Banner:
         }
 
 
-@dataclass(frozen=True)
+@record
 class NoticeItem:
     """One document's next version, as the notice says it on every page of a language."""
 

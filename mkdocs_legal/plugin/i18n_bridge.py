@@ -10,14 +10,15 @@ files must carry them too, and be registered in `i18n_files_per_language`.
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..core.records import record
 
-@dataclass(frozen=True)
+
+@record
 class Site:
     """The languages of a site and the one being built now."""
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from ..language import Language
 from ..markdown import Md, escape, fmt, link, sanitize_body
 from ..model import LegalData, Text
+from ..records import record
 
 
-@dataclass(frozen=True)
+@record
 class Links:
     """Where the other generated pages are, relative to the page being rendered.
 
@@ -24,14 +25,14 @@ class Links:
     cookie_settings: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class Section:
     id: str
     title: str
     body: Md
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """A rendered document in one language: title, optional intro, numbered sections."""
 
