@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from mkdocs_legal.core.feed import ATOM_NS, FeedEntry, atom, entry_id
+from mkdocs_legal.core.feed import ATOM_NS, FeedEntry, _clean, atom, entry_id
 
 A = f"{{{ATOM_NS}}}"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -209,3 +209,18 @@ def test_entry_id_without_a_site_is_a_stable_uuid() -> None:
     }
     assert one not in others and len(others) == 3
     assert one == "urn:uuid:" + str(uuid.UUID(one[9:]))  # canonical form
+
+
+def _xml_char(code: int) -> bool:
+    """XML 1.0 (fifth edition) § 2.2, production [2] `Char`."""
+    return (
+        code in (0x9, 0xA, 0xD)
+        or 0x20 <= code <= 0xD7FF
+        or 0xE000 <= code <= 0xFFFD
+        or (0x10000 <= code <= 0x10FFFF)
+    )
+
+
+def test_clean_keeps_exactly_the_characters_xml_allows() -> None:
+    every = "".join(map(chr, range(0x110000)))
+    assert _clean(every) == "".join(c for c in every if _xml_char(ord(c)))
