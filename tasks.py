@@ -92,6 +92,7 @@ def catalogs(args: list[str]) -> None:
             run(BIN / "pybabel", "init", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE, "-l", lang)
     run(BIN / "pybabel", "update", "--no-fuzzy-matching", "--ignore-obsolete",
         "--ignore-pot-creation-date", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE)  # fmt: skip
+    run(BIN / "python", "tools/make_cldr.py")  # the CLDR words of every catalog's language
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/mkdocs_legal.po")):
         print(f"{po.parent.parent.name}: {untranslated(po)} message(s) to translate")
 

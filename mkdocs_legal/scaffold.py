@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo
 from . import __version__
 from .core import authorities
 from .core.changelog import title as changelog_title
+from .core.cldr import babel_locale
 from .core.dates import build_date
-from .core.language import Language, available_languages, babel_locale
+from .core.language import Language, available_languages
 from .core.markdown import escape
 from .core.model import _check_country
 from .core.records import record

@@ -1,4 +1,4 @@
-"""One output language: its translation catalog, and Babel formatting of dates, durations, lists.
+"""One output language: its translation catalog, and its CLDR wording of dates, durations, lists.
 
 Catalogs are gettext `.po` files under `mkdocs_legal/locale/<lang>/LC_MESSAGES/`.
 English is the source language: its strings are the message ids themselves.
@@ -11,15 +11,11 @@ import re
 from collections.abc import Callable
 from dataclasses import field
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from babel import Locale
-from babel.dates import format_date
-from babel.lists import format_list
-from babel.units import format_unit
-
+from . import cldr
 from .model import DURATION_RE
 from .records import record
 
@@ -55,7 +51,8 @@ DURATION_UNITS = {
     "weeks": NP_("{count} week", "{count} weeks"),
     "days": NP_("{count} day", "{count} days"),
 }
-"""Duration units a catalog may word itself; without a translation, Babel's CLDR names."""
+"""Duration units, worded by the catalog (or in English by these messages); a language
+without a catalog gets CLDR's names from Babel."""
 
 
 def locale_dir() -> str:
@@ -139,19 +136,6 @@ def has_catalog(language: str) -> bool:
     return base == SOURCE_LANGUAGE or bool(catalog(language).messages)
 
 
-@lru_cache(maxsize=32)
-def babel_locale(language: str) -> Locale:
-    try:
-        return Locale.parse(language.replace("-", "_"))
-    except (ValueError, LookupError):
-        return Locale.parse(language.replace("-", "_").split("_")[0])
-
-
-@lru_cache(maxsize=4096)  # a site with a long history shows each date on many pages
-def _long_date(language: str, value: date) -> str:
-    return str(format_date(value, format="long", locale=babel_locale(language)))
-
-
 class Language:
     """Translation and formatting for one language of the site."""
 
@@ -159,7 +143,8 @@ class Language:
         self.code = code
         self.default = default or code
         self.fallback = fallback
-        self.locale = babel_locale(code)
+        self.words = cldr.words(code)
+        self._base = code.replace("-", "_").split("_")[0]
         self._catalog = catalog(code)
         self._messages = self._catalog.messages
 
@@ -182,7 +167,7 @@ class Language:
         raise MissingTranslation(self.code, value)
 
     def date(self, value: date) -> str:
-        return _long_date(self.code, value)
+        return self.words.long_date(value)
 
     def duration(self, iso: str) -> str:
         """`P1Y6M` → "1 year and 6 months", in this language."""
@@ -205,17 +190,15 @@ class Language:
         return singular if count == 1 else plural
 
     def _amount(self, count: int, unit: str) -> str:
-        """`count` of a duration unit: the catalog's wording when it has one (legal texts
-        say "30 dagar", where Babel's Swedish says "30 dygn"), else Babel's."""
+        """`count` of a duration unit: the catalog's wording (legal texts say "30 dagar",
+        where CLDR's Swedish says "30 dygn"), English's own, else CLDR's from Babel."""
         singular, plural = DURATION_UNITS[unit]
-        if singular in self._catalog.plurals:
+        if singular in self._catalog.plurals or self._base == SOURCE_LANGUAGE:
             return self.ngettext(singular, plural, count).format(count=count)
-        return str(format_unit(count, f"duration-{unit[:-1]}", length="long", locale=self.locale))
+        return cldr.duration(self.code, count, unit)
 
     def list(self, items: list[str]) -> str:
-        if not items:
-            return ""
-        return str(format_list(items, locale=self.locale))
+        return self.words.join(items)
 
     def country(self, code: str, *, in_sentence: bool = False) -> str:
         """A country's name in this language (`EU`, `EEA` and `UK` included).
@@ -227,8 +210,8 @@ class Language:
         if code in special:
             return special[code]
         territory = "GB" if code == "UK" else code
-        name = str(self.locale.territories.get(territory, code))
-        if in_sentence and self.locale.language == "en" and _takes_the(territory, name):
+        name = self.words.country(territory) or code
+        if in_sentence and self._base == "en" and _takes_the(territory, name):
             return f"the {name}"
         return name
 

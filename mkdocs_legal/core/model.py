@@ -8,6 +8,7 @@ docs' reference page is made from that schema. Field descriptions here are what
 users read there. This module imports nothing heavy: a build pays only for it.
 """
 
+
 from __future__ import annotations
 
 import dataclasses
@@ -132,12 +133,11 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"}
 def _check_country(value: Any) -> str:
     if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{2}", value):
         raise ValueError("must be an ISO 3166-1 alpha-2 country code in capitals, such as SE or DE")
-    from babel import Locale
+    from .cldr import country_codes
 
-    names = Locale("en").territories
     if value == "UK":
         return value
-    if value not in names or value in _NOT_COUNTRIES:
+    if value not in country_codes() or value in _NOT_COUNTRIES:
         raise ValueError(f"{value} is not an ISO 3166-1 alpha-2 country code")
     return value
 
