@@ -8,9 +8,8 @@ docs' reference page is made from that schema. Field descriptions here are what
 users read there. This module imports nothing heavy: a build pays only for it.
 """
 
-
-from __future__ import annotations
-
+# Annotations are evaluated on import (no `from __future__ import annotations`): reading
+# them back as strings took `typing.get_type_hints` 4 ms of every build.
 import dataclasses
 import inspect
 import re
