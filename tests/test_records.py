@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
+import pickle
 import subprocess
 import sys
 from functools import cached_property
@@ -103,6 +105,16 @@ def test_frozen_and_mutable() -> None:
     with pytest.raises(TypeError):
         hash(counter)
     assert is_record(Point) and is_record(Counter) and not is_record(PointDC)
+
+
+def test_copies_and_pickles() -> None:
+    point = Point(1, 2, ["a"], "note")
+    for twin in (copy.copy(point), copy.deepcopy(point), pickle.loads(pickle.dumps(point))):
+        assert twin == point and twin.note == "note" and twin is not point
+    assert copy.deepcopy(point).tags is not point.tags
+    counter = copy.deepcopy(Counter("a", 3))
+    counter.count += 1
+    assert counter == Counter("a", 4)
 
 
 def test_keyword_only_and_instance_dict() -> None:

@@ -7,7 +7,7 @@ dataclasses) from one shared base: fields are read from the annotations; default
 plain values or `dataclasses.field(default=…, default_factory=…, compare=…, repr=…)`.
 
 Left out, because nothing here needs them: inheritance of fields, `__post_init__`,
-`field(init=False)`, `match` positions and pickling of frozen records.
+`field(init=False)` and `match` positions.
 """
 
 from __future__ import annotations
@@ -146,6 +146,14 @@ class Record:
     def __repr__(self) -> str:
         shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in self._fields if f.repr)
         return f"{type(self).__name__}({shown})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled through `__init__`, which a frozen record's fields need."""
+        return _rebuilt, (type(self), asdict(self))
+
+
+def _rebuilt(cls: type[T], values: dict[str, Any]) -> T:
+    return cls(**values)
 
 
 class _Frozen(Record):
