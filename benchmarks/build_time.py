@@ -1,7 +1,8 @@
 """What the `legal` plugin costs a build, measured against plain MkDocs (SPEC §9).
 
-    python3 tasks.py bench [--only demo,large,render,growth,profile] [--runs N] …
+    python3 tasks.py bench [--only demo,small,large,render,growth,profile] [--runs N] …
     python3 tasks.py bench --site DIR [--runs N]     # any site with the plugin
+    python3 tasks.py bench --only instructions [--site DIR]   # needs valgrind
 
 - demo, large: the repository's demo site, and a synthetic site of 3 documents × 4
   languages × 100 versions (`synthetic.py`), each built (a) with the plugin and (b) by
@@ -11,11 +12,17 @@
   are recorded by one build with a hook (`capture.py`), not re-made here. Builds are
   fresh `mkdocs build` processes, alternating (a, b, a, b, …); medians of wall and CPU
   time are compared. The site's own `hooks:` are left out of both builds.
+- small: the site `mkdocs-legal init` writes (English and Swedish, one version), compared
+  like the demo: the plugin's fixed cost per build weighs most on a site this small.
 - render: `mkdocs-legal render legal.yml --out DIR` of 3 documents × 4 languages, run as a
   new process each time (interpreter start included), like hyperfine.
 - growth: the large site with 10, 50 and 100 versions, each built both ways.
 - profile: the plugin's own time per language pass and its top costs (`plugin_profile.py`).
 - site (`--site DIR`): a copy of that site folder compared like the demo, its hooks kept.
+- instructions (not run by default): the instructions one build of the small site (or of
+  `--site`) executes each way, counted by valgrind's callgrind. The count barely varies
+  between runs, so it shows a difference of 1% that wall time on a shared machine cannot;
+  it does not see waiting for the disk or the cache misses of a bigger process.
 
 Python writes bytecode for the builds (into a temporary folder), as an installed
 package has it; every timing is of a fresh process, except the plugin's own time.
@@ -46,7 +53,8 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 BIN = Path(sys.executable).parent
-SECTIONS = ("demo", "large", "render", "growth", "profile")
+SECTIONS = ("demo", "small", "large", "render", "growth", "profile")
+"""Run by default, in this order; `instructions` and `site` only when asked for."""
 THEME = ROOT / "mkdocs_legal" / "plugin" / "theme"
 STYLESHEET = "assets/stylesheets/legal.css"
 PYCACHE = Path(tempfile.gettempdir()) / "mkdocs-legal-bench-pycache"
@@ -295,6 +303,58 @@ def large_site(work: Path, versions: int) -> Path:
     return site
 
 
+def small_site(work: Path) -> Path:
+    """The site `mkdocs-legal init` writes for a Swedish firm, in English and Swedish."""
+    site = work / "small"
+    if not site.exists():
+        command = [str(BIN / "mkdocs-legal"), "init", str(site), "--name", "Exempel Konsult AB"]
+        command += ["--country", "SE", "--languages", "en,sv"]
+        subprocess.run(command, env=_env(), check=True, stdout=subprocess.DEVNULL)
+    return site
+
+
+def section_small(work: Path, args: argparse.Namespace) -> None:
+    print("\n== small site: what `mkdocs-legal init` writes (English, Swedish, one version) ==")
+    compare(small_site(work), work, args.runs)
+
+
+def section_instructions(work: Path, args: argparse.Namespace) -> None:
+    site = copied_site(args.site, work) if args.site else small_site(work)
+    print(f"\n== instructions executed by one build of {site.name} (valgrind's callgrind) ==")
+    if shutil.which("valgrind") is None:
+        print("  skipped: valgrind is not installed (apt-get install valgrind)")
+        return
+    plain = plain_site(site, capture(site, work), work)
+    counts = instructions([site, plain], work)
+    a, b = counts
+    print(f"  with plugin   {a / 1e9:7.3f} G instructions")
+    print(f"  plain MkDocs  {b / 1e9:7.3f} G instructions")
+    print(f"  the plugin adds {100 * (a / b - 1):+.1f}% ({(a - b) / 1e6:+.0f} M)")
+    shutil.rmtree(plain)
+
+
+def instructions(sites: list[Path], work: Path) -> list[int]:
+    """Instructions of one `mkdocs build` of each site, the builds run side by side."""
+    env = {**_env(), "PYTHONHASHSEED": "0"}  # the same dict layouts, run after run
+    runs = []
+    for site in sites:
+        out = work / f"{site.name}.out"
+        build = [str(BIN / "python"), "-m", "mkdocs", "build", "-q", "-d", str(out)]
+        subprocess.run(build, cwd=site, env=env, check=True)  # bytecode written, files cached
+        grind = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *build]
+        runs.append(subprocess.Popen(grind, cwd=site, env=env, stderr=subprocess.PIPE, text=True))
+    counts = []
+    for run in runs:
+        _, err = run.communicate()
+        found = re.search(r"Collected : (\d+)", err)
+        if run.returncode or not found:
+            raise SystemExit(f"valgrind failed:\n{err[-2000:]}")
+        counts.append(int(found.group(1)))
+    for site in sites:
+        shutil.rmtree(work / f"{site.name}.out", ignore_errors=True)
+    return counts
+
+
 def section_site(work: Path, args: argparse.Namespace) -> None:
     print(f"\n== {args.site} (with its own hooks, if any) ==")
     compare(copied_site(args.site, work), work, args.runs)
@@ -349,7 +409,7 @@ def _own(site: Path) -> float:
 
 
 def section_profile(work: Path, args: argparse.Namespace) -> None:
-    for site in (demo_site(work), large_site(work, args.versions)):
+    for site in (small_site(work), demo_site(work), large_site(work, args.versions)):
         print(f"\n== plugin time per language pass: {site.name} ==")
         command = [sys.executable, str(HERE / "plugin_profile.py"), "--site", str(site)]
         subprocess.run([*command, "--top", str(args.top)], env=_env(), check=True)
@@ -359,9 +419,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--only", help=f"sections, comma-separated: {', '.join(SECTIONS)}")
+    every = (*SECTIONS, "instructions")
+    parser.add_argument("--only", help=f"sections, comma-separated: {', '.join(every)}")
     parser.add_argument("--site", type=Path, help="compare this site instead (section `site`)")
-    parser.add_argument("--runs", type=int, default=5, help="builds per side, demo")
+    parser.add_argument("--runs", type=int, default=5, help="builds per side, demo and small")
     parser.add_argument("--large-runs", type=int, default=3, help="builds per side, large site")
     parser.add_argument("--growth-runs", type=int, default=1, help="builds per side and size")
     parser.add_argument("--render-runs", type=int, default=10)
@@ -371,9 +432,9 @@ def main() -> int:
     args = parser.parse_args()
     default = "site" if args.site else ",".join(SECTIONS)
     chosen = [s.strip() for s in (args.only or default).split(",") if s.strip()]
-    unknown = [s for s in chosen if s not in (*SECTIONS, "site")]
+    unknown = [s for s in chosen if s not in (*every, "site")]
     if unknown:
-        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(SECTIONS)}")
+        parser.error(f"unknown section(s) {', '.join(unknown)}; choose from {', '.join(every)}")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPU(s), load {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work.resolve() if args.work else Path(tmp)
