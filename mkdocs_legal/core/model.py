@@ -81,8 +81,9 @@ def model(cls: type[Any]) -> type[Any]:
     for name in inspect.get_annotations(cls):
         if not isinstance(cls.__dict__.get(name), dataclasses.Field):
             raise TypeError(f"{cls.__name__}.{name} must be declared with fact()")
-    cls._is_model = True
-    return record(kw_only=True)(cls)
+    made = record(kw_only=True)(cls)
+    made._is_model = True
+    return made
 
 
 def is_model(hint: Any) -> bool:
