@@ -94,6 +94,7 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
         "mkdocs_legal/locale/mkdocs_legal.pot",
         "mkdocs_legal/plugin/theme/partials/legal-banner.html",
         "mkdocs_legal/core/data/authorities.yml",
+        "mkdocs_legal/core/data/cldr.json",
         "mkdocs_legal/scaffold/legal.yml",
         "mkdocs_legal/scaffold/github/workflows/publish.yml",
     ):
@@ -113,6 +114,7 @@ def test_sdist_has_the_package_its_tests_and_the_demo(sdist: Path) -> None:
     for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", "legal.yml"):
         assert required in names
     assert "tests/conftest.py" in names and "tests/fixtures/data/basic.yml" in names
+    assert "tools/make_cldr.py" in names  # tests/test_cldr.py runs it
     unwanted = (".venv/", "site/", ".git/", ".mypy_cache/", "__pycache__")
     assert not [n for n in names if any(u in n for u in unwanted)]
 
