@@ -195,6 +195,7 @@ def test_authorities_are_frozen_and_cached() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         se.url = "https://example.org"  # type: ignore[misc]
     assert authorities.get("SE") is se
+    assert len({se, authorities.get("SE"), authorities.get("DK")}) == 2  # hashed without names
 
 
 def test_data_file_is_a_package_resource() -> None:

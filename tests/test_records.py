@@ -91,6 +91,27 @@ def test_records_match_dataclasses() -> None:
     assert Point(1).__eq__(PointDC(1)) is NotImplemented
 
 
+def test_hash_follows_field_hash_as_dataclasses_do() -> None:
+    @record
+    class Named:
+        code: str
+        names: dict[str, str] = dataclasses.field(default_factory=dict, hash=False)
+
+    @dataclasses.dataclass(frozen=True)
+    class NamedDC:
+        code: str
+        names: dict[str, str] = dataclasses.field(default_factory=dict, hash=False)
+
+    assert hash(Named("SE", {"sv": "IMY"})) == hash(Named("SE"))
+    assert Named("SE", {"sv": "IMY"}) != Named("SE")
+    assert hash(NamedDC("SE", {"sv": "IMY"})) == hash(NamedDC("SE"))
+    with pytest.raises(TypeError, match="init=…, kw_only=…"):
+
+        @record
+        class Uninitialised:
+            a: int = dataclasses.field(default=0, init=False)
+
+
 def test_frozen_and_mutable() -> None:
     point = Point(1)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -71,6 +71,8 @@ def _make(cls: type[Any], *, frozen: bool, kw_only: bool, order: bool, slots: bo
         spec = given if isinstance(given, Field) else dataclasses.field(default=given)
         if isinstance(spec.default, (list, dict, set)):
             raise TypeError(f"{cls.__name__}.{name}: a mutable default needs default_factory")
+        if not spec.init or spec.kw_only not in (MISSING, kw_only):
+            raise TypeError(f"{cls.__name__}.{name}: a record has no field(init=…, kw_only=…)")
         spec.name, spec.type = name, annotation
         if not kw_only and found and _has_default(found[-1]) and not _has_default(spec):
             raise TypeError(f"{cls.__name__}.{name}: a field without a default follows one with")
@@ -84,6 +86,8 @@ def _make(cls: type[Any], *, frozen: bool, kw_only: bool, order: bool, slots: bo
         base = _FrozenOrdered if frozen else _MutableOrdered
     namespace.update(_fields=tuple(found), _kw_only=kw_only)
     namespace["_compared"] = tuple(f.name for f in found if f.compare)
+    # As `dataclasses`: `field(hash=…)` decides, else `compare` does.
+    namespace["_hashed"] = tuple(f.name for f in found if (f.compare if f.hash is None else f.hash))
     made = type(cls.__name__, (base,), namespace)
     made.__qualname__ = cls.__qualname__
     return made
@@ -104,9 +108,10 @@ class Record:
     if TYPE_CHECKING:  # not annotations at run time: type hints of records stay their own
         _fields: ClassVar[tuple[Field[Any], ...]]
         _compared: ClassVar[tuple[str, ...]]
+        _hashed: ClassVar[tuple[str, ...]]
         _kw_only: ClassVar[bool]
     else:
-        _fields, _compared, _kw_only = (), (), False
+        _fields, _compared, _hashed, _kw_only = (), (), (), False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self._fields
@@ -166,7 +171,7 @@ class _Frozen(Record):
         raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return hash(tuple(getattr(self, name) for name in self._hashed))
 
 
 class _Mutable(Record):
