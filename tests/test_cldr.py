@@ -90,6 +90,13 @@ def test_other_locales_are_asked_of_babel() -> None:
     assert Language("tlh").date(date(2026, 1, 5)) == "January 5, 2026"  # and Klingon
 
 
+@pytest.mark.parametrize("code", ["en", "en-GB", "en_GB", "en-gb", "EN", "En-GB"])
+def test_english_however_the_code_is_spelled(code: str) -> None:
+    english = Language(code)
+    assert english.country("US", in_sentence=True) == "the United States"
+    assert english.duration("P1Y6M") == "1 year and 6 months"
+
+
 def test_a_build_loads_no_babel_locale_data() -> None:
     code = (
         "import sys, json\n"

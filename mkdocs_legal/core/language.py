@@ -144,7 +144,7 @@ class Language:
         self.default = default or code
         self.fallback = fallback
         self.words = cldr.words(code)
-        self._base = code.replace("-", "_").split("_")[0]
+        self._base = code.replace("-", "_").split("_")[0].lower()
         self._catalog = catalog(code)
         self._messages = self._catalog.messages
 
