@@ -2,19 +2,23 @@
 
 - `.po` catalogs: `core.pofile` (used for UTF-8 catalogs) and Babel's `read_po`;
 - data files: libyaml's parser (used unless `_PYYAML_ONLY` matches) and PyYAML's;
-- redlines: the line caches of `core.redline` keep results equal to a fresh parse.
+- redlines: the line caches of `core.redline` keep results equal to a fresh parse;
+- frozen texts: `history.normalise`, front-matter strings and the versions' states, each
+  against the plain way of working them out.
 """
 
 from __future__ import annotations
 
+import json
 import random
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_legal.core import history, redline, yamlsource
+from mkdocs_legal.core import history, publication, redline, yamlsource
 from mkdocs_legal.core.findings import LegalDataError
 from mkdocs_legal.core.language import (
     Catalog,
@@ -22,6 +26,7 @@ from mkdocs_legal.core.language import (
     _read_catalog_babel,
     locale_dir,
 )
+from mkdocs_legal.core.model import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = sorted(Path(locale_dir()).glob("*/LC_MESSAGES/*.po"))
@@ -143,3 +148,48 @@ def test_frozen_text_split_agrees_with_splitting_into_lines(text: str) -> None:
     except history.HistoryError:
         found = None
     assert found == split_by_lines(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab\r\n ", max_size=12))
+def test_normalise_agrees_with_replacing_every_time(body: str) -> None:
+    plain = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
+    assert history.normalise(body) == plain
+
+
+def _read_value(raw: str) -> object:
+    try:
+        return history._json_string(raw)
+    except json.JSONDecodeError:
+        return "refused"
+
+
+def _json_value(raw: str) -> object:
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        return "refused"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=10).map(lambda s: json.dumps(s, ensure_ascii=False)) | st.text(max_size=8))
+def test_front_matter_strings_read_as_json_reads_them(raw: str) -> None:
+    raw = raw if raw.startswith('"') else '"' + raw
+    assert _read_value(raw) == _json_value(raw)
+
+
+def _state_by_definition(versions: list[Version], version: Version, on: date) -> str:
+    if version.effective > on:
+        return "upcoming"
+    later = [v for v in versions if on >= v.effective > version.effective]
+    return "superseded" if later else "current"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(0, 40), max_size=8).map(sorted), st.integers(-5, 45))
+def test_states_agree_with_their_definition(days: list[int], offset: int) -> None:
+    start = date(2026, 1, 1)
+    versions = [Version(effective=start + timedelta(d)) for d in days]
+    on = start + timedelta(offset)
+    expected = [_state_by_definition(versions, v, on) for v in versions]
+    assert publication.states_on(versions, on) == expected

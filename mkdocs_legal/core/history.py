@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from .findings import Finding, Severity
 from .records import record
@@ -42,6 +43,8 @@ def file_finding(path: str, code: str, severity: Severity, message: str) -> Find
 
 def normalise(body: str) -> str:
     """A body as it is hashed and stored: LF line endings, one final newline."""
+    if body.endswith("\n") and not body.endswith("\n\n") and "\r" not in body:
+        return body  # already so, as every frozen text is: no copy
     return body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n") + "\n"
 
 
@@ -130,7 +133,7 @@ def parse(path: Path, text: str) -> Frozen:
             )
         raw = raw.strip()
         try:
-            value = json.loads(raw) if raw.startswith('"') else raw
+            value = _json_string(raw) if raw.startswith('"') else raw
         except json.JSONDecodeError:
             raise HistoryError(path, number, f"cannot read the value of {key.strip()}") from None
         values[key.strip()] = str(value)
@@ -150,6 +153,14 @@ def parse(path: Path, text: str) -> Frozen:
         normalise(body),
         path,
     )
+
+
+def _json_string(raw: str) -> Any:
+    inner = raw[1:-1]
+    plain = len(raw) > 1 and raw.endswith('"') and inner.isprintable()
+    if plain and '"' not in inner and "\\" not in inner:
+        return inner
+    return json.loads(raw)
 
 
 Key = tuple[str, str, date]
@@ -173,7 +184,7 @@ def scan(history_dir: Path) -> History:
     findings: list[Finding] = []
     if not history_dir.is_dir():
         return History(texts, findings)
-    for path in sorted(history_dir.glob("*/*.md")):
+    for path in sorted(history_dir.glob("*/*.md"), key=lambda p: p.parts):
         match = _NAME.match(path.name)
         if match is None:
             findings.append(

@@ -97,11 +97,14 @@ class Publication:
         return self.timelines[(document, language)]
 
 
-def state_on(versions: Sequence[Version], version: Version, on: date) -> State:
-    if version.effective > on:
-        return "upcoming"
-    later = [v for v in versions if on >= v.effective > version.effective]
-    return "superseded" if later else "current"
+def states_on(versions: Sequence[Version], on: date) -> list[State]:
+    """Each version's state on `on`: in force is the latest that has started, superseded
+    every one before it, upcoming every one not yet started."""
+    latest = max((v.effective for v in versions if v.effective <= on), default=None)
+    return [
+        "upcoming" if v.effective > on else "current" if v.effective == latest else "superseded"
+        for v in versions
+    ]
 
 
 def publish(
@@ -123,8 +126,7 @@ def publish(
         for language in languages:
             today = normalise(render(document, language))
             items: list[VersionText] = []
-            for version in versions:
-                state = state_on(versions, version, on)
+            for version, state in zip(versions, states_on(versions, on), strict=True):
                 stored = history.get(document, language, version.effective)
                 if stored is not None and not stored.intact:
                     out.findings.append(_tampered(stored.path, document, language, version))
