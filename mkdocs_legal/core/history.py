@@ -156,6 +156,8 @@ def parse(path: Path, text: str) -> Frozen:
 
 
 def _json_string(raw: str) -> Any:
+    """`json.loads(raw)`, without the call for a string as `release` writes it: printable,
+    no inner quote or backslash, so JSON would read it as it stands."""
     inner = raw[1:-1]
     plain = len(raw) > 1 and raw.endswith('"') and inner.isprintable()
     if plain and '"' not in inner and "\\" not in inner:

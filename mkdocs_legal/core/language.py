@@ -131,9 +131,13 @@ def _candidates(language: str) -> list[str]:
     return [code] if code == base else [code, base]
 
 
+def base_language(code: str) -> str:
+    """`en-GB`, `EN_gb` → `en`."""
+    return code.replace("-", "_").split("_")[0].lower()
+
+
 def has_catalog(language: str) -> bool:
-    base = language.replace("-", "_").split("_")[0]
-    return base == SOURCE_LANGUAGE or bool(catalog(language).messages)
+    return base_language(language) == SOURCE_LANGUAGE or bool(catalog(language).messages)
 
 
 class Language:
@@ -144,7 +148,7 @@ class Language:
         self.default = default or code
         self.fallback = fallback
         self.words = cldr.words(code)
-        self._base = code.replace("-", "_").split("_")[0].lower()
+        self._base = base_language(code)
         self._catalog = catalog(code)
         self._messages = self._catalog.messages
 

@@ -15,19 +15,11 @@ import inspect
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import Annotated, Any, Literal
 
+from .records import dataclass_transform, is_record, record
 from .records import fields as fields  # the model's helpers, where callers know them
-from .records import is_record, record
 from .records import replace as replace
-
-if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
-else:
-
-    def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
-        return lambda decorator: decorator
-
 
 # ---------------------------------------------------------------------------
 # Building blocks

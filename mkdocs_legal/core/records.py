@@ -19,10 +19,11 @@ from dataclasses import MISSING, FrozenInstanceError
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, overload
 
 if TYPE_CHECKING:
-    from typing_extensions import dataclass_transform
+    from typing_extensions import dataclass_transform as dataclass_transform
 else:
 
     def dataclass_transform(**_: Any) -> Callable[[Any], Any]:
+        """Tells type checkers the decorator makes dataclass-like classes; nothing at run time."""
         return lambda decorator: decorator
 
 
