@@ -325,8 +325,7 @@ def section_instructions(work: Path, args: argparse.Namespace) -> None:
         print("  skipped: valgrind is not installed (apt-get install valgrind)")
         return
     plain = plain_site(site, capture(site, work), work)
-    counts = instructions([site, plain], work)
-    a, b = counts
+    a, b = instructions([site, plain], work)
     print(f"  with plugin   {a / 1e9:7.3f} G instructions")
     print(f"  plain MkDocs  {b / 1e9:7.3f} G instructions")
     print(f"  the plugin adds {100 * (a / b - 1):+.1f}% ({(a - b) / 1e6:+.0f} M)")
