@@ -3,17 +3,15 @@ addresses and regions."""
 
 from __future__ import annotations
 
+from .. import law
 from ..markdown import Md, bullet_list, email_link, escape, link, phone_link
 from ..model import Address, Contact
 from .base import Context
 
-EU = {
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
-    "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-}  # fmt: skip
+EU = frozenset(law.fact("regions", "EU", "members"))
 """The Member States: where the GDPR, Rome I and Brussels Ia apply."""
 
-EEA = EU | {"IS", "LI", "NO"}
+EEA = EU | frozenset(law.fact("regions", "EEA_EFTA", "members"))
 """The EU and the EEA states outside it: not third countries under the GDPR."""
 
 
