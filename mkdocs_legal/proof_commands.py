@@ -6,10 +6,9 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-
-from .commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError, open_project
 from typing import TYPE_CHECKING
 
+from .commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, CommandError, open_project
 from .core.history import Planned
 from .core.project import Project
 

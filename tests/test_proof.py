@@ -15,8 +15,10 @@ import json
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import DEMO, ROOT, cli, copy_fixture_site, mkdocs_build
@@ -26,6 +28,8 @@ from mkdocs_legal.core.history import scan
 from mkdocs_legal.core.proof import record, tsa
 
 pytestmark = pytest.mark.slow
+
+Result = subprocess.CompletedProcess[str]
 
 SECOND_VERSION = """\
   - effective: 2025-01-01
@@ -88,11 +92,11 @@ def released(tmp_path_factory: pytest.TempPathFactory, pki: Path) -> Path:
     return root
 
 
-def verify(target: Path | str, *extra: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def verify(target: Path | str, *extra: str, cwd: Path = ROOT) -> Result:
     return cli("verify", str(target), *extra, cwd=cwd)
 
 
-def problems(result: subprocess.CompletedProcess[str]) -> list[str]:
+def problems(result: Result) -> list[str]:
     return result.stdout.splitlines()[:-1]
 
 
@@ -419,52 +423,55 @@ def test_tampered_description(tampered: Path, pki: Path) -> None:
     assert f"{info}: states time '2024-04-30T00:00:00Z', but the token says" in result.stdout
 
 
-def test_tampered_legal_json_hash(tampered: Path, pki: Path) -> None:
-    manifest = tampered / "site/legal.json"
+def edit_manifest(root: Path, pki: Path, change: Callable[[dict[str, Any]], None]) -> Result:
+    """Change the built site's `legal.json` with `change`, then verify the site."""
+    manifest = root / "site/legal.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
-    entry = data["documents"]["privacy"]["en"]["versions"][0]
-    entry["sha256"] = "0" * 64
+    change(data["documents"]["privacy"])
     manifest.write_text(json.dumps(data), encoding="utf-8")
-    result = verify(tampered / "site", "--ca", str(pki / "ca.pem"))
+    result = verify(root / "site", "--ca", str(pki / "ca.pem"))
     assert result.returncode == 1
+    return result
+
+
+def test_tampered_legal_json_hash(tampered: Path, pki: Path) -> None:
+    def change(privacy: dict[str, Any]) -> None:
+        privacy["en"]["versions"][0]["sha256"] = "0" * 64
+
+    result = edit_manifest(tampered, pki, change)
+    published = scan(tampered / "legal-history").texts[key("privacy/2025-01-01.en.md")].sha256
     assert problems(result) == [
-        f"{manifest}: privacy (en) version 1.1 of 2025-01-01: states sha256 {'0' * 64}, but "
-        f"the published text's is {entry_sha(tampered, 'privacy/2025-01-01.en.md')}"
+        f"{tampered / 'site/legal.json'}: privacy (en) version 1.1 of 2025-01-01: states sha256 "
+        f"{'0' * 64}, but the published text's is {published}"
     ]
 
 
-def entry_sha(root: Path, path: str) -> str:
-    return scan(root / "legal-history").texts[_key(path)].sha256
-
-
-def _key(path: str) -> tuple[str, str, object]:
-    from datetime import date
-
+def key(path: str) -> tuple[str, str, date]:
+    """The history key of a frozen text's path."""
     document, name = path.split("/")
     effective, language, _ = name.split(".")
     return (document, language, date.fromisoformat(effective))
 
 
 def test_tampered_legal_json_time(tampered: Path, pki: Path) -> None:
-    manifest = tampered / "site/legal.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    data["documents"]["privacy"]["sv"]["versions"][1]["timestamp"]["time"] = "2024-01-01T00:00:00Z"
-    manifest.write_text(json.dumps(data), encoding="utf-8")
-    result = verify(tampered / "site", "--ca", str(pki / "ca.pem"))
-    assert result.returncode == 1
-    assert f"{manifest}: states time '2024-01-01T00:00:00Z', but the token says" in result.stdout
+    def change(privacy: dict[str, Any]) -> None:
+        privacy["sv"]["versions"][1]["timestamp"]["time"] = "2024-01-01T00:00:00Z"
+
+    result = edit_manifest(tampered, pki, change)
+    assert (
+        f"{tampered / 'site/legal.json'}: privacy (sv) version 1.0 of 2024-05-01: states time "
+        "'2024-01-01T00:00:00Z', but the token says"
+    ) in result.stdout
 
 
 def test_legal_json_without_time_stamp(tampered: Path, pki: Path) -> None:
-    manifest = tampered / "site/legal.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    del data["documents"]["privacy"]["en"]["versions"][0]["timestamp"]
-    manifest.write_text(json.dumps(data), encoding="utf-8")
-    result = verify(tampered / "site", "--ca", str(pki / "ca.pem"))
-    assert result.returncode == 1
+    def change(privacy: dict[str, Any]) -> None:
+        del privacy["en"]["versions"][0]["timestamp"]
+
+    result = edit_manifest(tampered, pki, change)
     assert problems(result) == [
-        f"{manifest}: privacy (en) version 1.1 of 2025-01-01: no time stamp; nothing proves "
-        "this text"
+        f"{tampered / 'site/legal.json'}: privacy (en) version 1.1 of 2025-01-01: no time "
+        "stamp; nothing proves this text"
     ]
 
 
@@ -517,8 +524,6 @@ def demo_versions() -> dict[str, list[tuple[str, str]]]:
 def test_asof_every_day_of_the_demo_history(document: str, language: str) -> None:
     """The day each version took effect, the day before the next one, and the day before
     the first: the right text, label and sha256, or exit 1."""
-    from datetime import date, timedelta
-
     versions = demo_versions()[document]
     days: list[tuple[str, tuple[str, str] | None]] = []
     first = date.fromisoformat(versions[0][0])
@@ -538,7 +543,7 @@ def test_asof_every_day_of_the_demo_history(document: str, language: str) -> Non
             continue
         assert result.returncode == 0, (day, result.stderr)
         effective, label = expected
-        frozen = scan(ROOT / "legal-history").texts[_key(f"{document}/{effective}.{language}.md")]
+        frozen = scan(ROOT / "legal-history").texts[key(f"{document}/{effective}.{language}.md")]
         assert result.stdout == frozen.body, day
         assert f"version {label}, effective {effective}" in result.stderr
         assert f"sha256 {frozen.sha256}" in result.stderr

@@ -183,8 +183,10 @@ def _check_info(info_path: Path, answer: bytes, name: str, problems: list[Proble
     _compare(str(info_path), claims, answer, problems)
 
 
-def _compare(where: str, claims: dict[str, Any], answer: bytes, problems: list[Problem]) -> None:
-    """The authority and time stated in `where` against the token's."""
+def _compare(
+    where: str, claims: dict[str, Any], answer: bytes, problems: list[Problem], what: str = ""
+) -> None:
+    """The authority and time stated in `where` (about `what`) against the token's."""
     try:
         actual = token.info(token.parse(answer))
     except (token.TokenError, ValueError):
@@ -192,7 +194,11 @@ def _compare(where: str, claims: dict[str, Any], answer: bytes, problems: list[P
     for key, value in (("authority", actual.authority), ("time", actual.time)):
         if claims.get(key) != value:
             problems.append(
-                Problem(where, f"states {key} {claims.get(key)!r}, but the token says {value!r}")
+                Problem(
+                    where,
+                    f"{what}{': ' if what else ''}states {key} {claims.get(key)!r}, but the "
+                    f"token says {value!r}",
+                )
             )
 
 
@@ -354,6 +360,5 @@ def _check_version(
         )
         problems.extend(Problem(token_url, p) for p in failed)
         checked_tokens[token_url] = not failed
-    _compare(
-        where, {k: stamp.get(k) for k in ("authority", "time")}, fetched["token_url"], problems
-    )
+    claims = {k: stamp.get(k) for k in ("authority", "time")}
+    _compare(where, claims, fetched["token_url"], problems, what)
