@@ -357,6 +357,20 @@ def test_tampered_text(tampered: Path, pki: Path) -> None:
     ]
 
 
+def test_crlf_checkout_still_verifies(tampered: Path, pki: Path) -> None:
+    """git on Windows may write CRLF line endings: neither texts nor records change meaning."""
+    history = tampered / "legal-history"
+    for path in [*history.glob("*/*.md"), *history.glob("releases/*.sha256")]:
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    result = verify(history, "--ca", str(pki / "ca.pem"))
+    assert result.returncode == 0, result.stdout
+    build, site = mkdocs_build(tampered)
+    assert build.returncode == 0, build.stderr
+    published = (site / "legal-proof/releases/2024-05-01.sha256").read_bytes()
+    assert b"\r" not in published
+    assert verify(site, "--ca", str(pki / "ca.pem")).returncode == 0
+
+
 def test_text_rewritten_with_its_hash(tampered: Path, pki: Path) -> None:
     """The owner edits a text and its sha256 together: the record still tells."""
     text = tampered / "legal-history/privacy/2024-05-01.sv.md"

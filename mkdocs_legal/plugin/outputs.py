@@ -64,14 +64,15 @@ def proof(
 ) -> tuple[list[File], dict[tuple[str, str, date], dict[str, str]]]:
     """The release records, tokens and frozen texts to publish, and for each time-stamped
     text `(document, language, effective)` what `legal.json` says of its earliest stamp."""
-    from ..core.proof.record import stamps
+    from ..core.proof.record import lf, stamps
 
     contents: dict[str, bytes] = {}
     listed: dict[tuple[str, str, date], dict[str, str]] = {}
     for stamp in stamps(history_dir):  # oldest first: the first stamp of a text is kept
         for name in (stamp.record, stamp.token, *stamp.entries):
             if name not in contents and (history_dir / name).is_file():
-                contents[name] = (history_dir / name).read_bytes()
+                content = (history_dir / name).read_bytes()
+                contents[name] = content if name == stamp.token else lf(content)
         for path in stamp.entries:
             document, file_name = path.split("/")
             effective, language, _md = file_name.split(".")

@@ -12,7 +12,7 @@ from ..history import digest
 from ..project import Project
 from ..publication import VersionText
 from ..records import record
-from .record import Stamp, sha256_hex, stamps, text_path
+from .record import Stamp, read_lf, sha256_hex, stamps, text_path
 
 
 @record
@@ -51,7 +51,7 @@ def as_of(project: Project, document: str, language: str, on: date) -> AsOf:
     proof = None
     if stored is not None and stored.path is not None:
         path = text_path(document, current.effective, language)
-        content = sha256_hex(stored.path.read_bytes())
+        content = sha256_hex(read_lf(stored.path))
         matching = [s for s in stamps(project.history_dir) if s.entries.get(path) == content]
         proof = min(matching, key=lambda s: s.time, default=None)
     return AsOf(current, body, digest(body), stored is not None, proof)

@@ -4,8 +4,10 @@ The record is exactly what `sha256sum` prints for the files, run in the history 
 with the paths sorted: one line per file, `<64 lowercase hex digits><two spaces><path>`
 and a line feed, paths relative to the history folder with `/` separators
 (`privacy/2026-03-01.en.md`), sorted by their UTF-8 bytes. Each sha256 is of the file's
-bytes as stored (front matter and body). So `sha256sum -c releases/2026-03-01.sha256`
-in the history folder checks it, and the same bytes are recomputed by anyone.
+bytes as `release` wrote them (front matter and body, LF line endings). So
+`sha256sum -c releases/2026-03-01.sha256` in the history folder checks it, and the same
+bytes are recomputed by anyone. A checkout that turned line feeds into CRLF changes neither:
+the record and the texts are read back with LF line endings.
 """
 
 from __future__ import annotations
@@ -34,6 +36,17 @@ class RecordError(ValueError):
 def text_path(document: str, effective: date, language: str) -> str:
     """A frozen text's path in the history folder, as a record names it."""
     return f"{document}/{effective.isoformat()}.{language}.md"
+
+
+def lf(data: bytes) -> bytes:
+    """A text file's bytes as `release` wrote them: LF line endings, whatever a checkout made
+    of them (git on Windows may write CRLF). Records and their hashes are of these bytes."""
+    return data.replace(b"\r\n", b"\n") if b"\r" in data else data
+
+
+def read_lf(path: Path) -> bytes:
+    """A record or frozen text of the history folder, with LF line endings (see `lf`)."""
+    return lf(path.read_bytes())
 
 
 def sha256_hex(data: bytes) -> str:
@@ -135,7 +148,7 @@ def stamps(history_dir: Path) -> list[Stamp]:
             continue
         try:
             info = json.loads(path.read_text(encoding="utf-8"))
-            entries = parse_record((folder / f"{path.stem}.sha256").read_bytes())
+            entries = parse_record(read_lf(folder / f"{path.stem}.sha256"))
             found.append(
                 Stamp(
                     path.stem,

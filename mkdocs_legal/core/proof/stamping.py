@@ -22,6 +22,7 @@ from .record import (
     info_json,
     next_name,
     parse_record,
+    read_lf,
     record_bytes,
     stamps,
     text_path,
@@ -60,8 +61,8 @@ def pending(history_dir: Path, plan: Iterable[Planned], history: History) -> lis
             broken.append(str(text.path))
             continue
         assert text.path is not None
-        files.setdefault(effective, {})[text_path(document, effective, language)] = (
-            text.path.read_bytes()
+        files.setdefault(effective, {})[text_path(document, effective, language)] = read_lf(
+            text.path
         )
     for item in plan:
         if item.state == "new":

@@ -26,7 +26,7 @@ from cryptography import x509
 from ..history import HistoryError, digest, parse, scan
 from ..records import record
 from . import token
-from .record import RELEASES, RecordError, parse_record, sha256_hex, text_path
+from .record import RELEASES, RecordError, lf, parse_record, read_lf, sha256_hex, text_path
 
 Fetch = Callable[[str], bytes]
 """An address in `legal.json` → the bytes it names (`OSError` when it cannot)."""
@@ -86,7 +86,7 @@ def verify_history(folder: Path, trusted: Trust) -> Report:
                     "changed after release",
                 )
             )
-        files[text_path(document, effective, language)] = text.path.read_bytes()
+        files[text_path(document, effective, language)] = read_lf(text.path)
     proven: set[str] = set()
     tokens = 0
     releases = folder / RELEASES
@@ -140,7 +140,7 @@ def _check_release(
             )
     if not record_path.is_file() or not token_path.is_file():
         return set(), 0
-    data = record_path.read_bytes()
+    data = read_lf(record_path)
     try:
         entries = parse_record(data)
     except RecordError as exc:
@@ -313,7 +313,7 @@ def _check_version(
     if len(fetched) != len(urls):
         return
     text_url, record_url, token_url = urls["text_url"], urls["record_url"], urls["token_url"]
-    content = fetched["text_url"]
+    content = lf(fetched["text_url"])
     try:
         frozen = parse(Path(text_url), content.decode("utf-8"))
     except (UnicodeDecodeError, HistoryError):
@@ -340,6 +340,7 @@ def _check_version(
             )
         )
     try:
+        fetched["record_url"] = lf(fetched["record_url"])
         entries = parse_record(fetched["record_url"])
     except RecordError as exc:
         problems.append(Problem(record_url, f"not a release record: {exc}"))
