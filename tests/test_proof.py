@@ -350,8 +350,6 @@ def test_tampered_text(tampered: Path, pki: Path) -> None:
     assert problems(result) == [
         f"{text}: does not match its release record 2025-01-01.sha256: the file was changed "
         "after it was time-stamped",
-        f"{text}: no verified time-stamped release record covers this text; run "
-        "`mkdocs-legal release --tsa URL` to time-stamp it",
         f"{text}: the text no longer matches the sha256 in its front matter: it was changed "
         "after release",
     ]
@@ -397,7 +395,7 @@ def test_tampered_record(tampered: Path, pki: Path) -> None:
         f"{token}: the token's message imprint is not the hash of the record: it time-stamps "
         "other data"
     ) in problems(result)
-    assert f"{text}: no verified time-stamped release record covers this text" in result.stdout
+    assert len(problems(result)) == 1  # the text matches the forged record
 
 
 def test_tampered_token(tampered: Path, pki: Path) -> None:
@@ -507,7 +505,7 @@ def test_history_without_time_stamps(pki: Path) -> None:
     assert result.returncode == 1
     lines = problems(result)
     assert len(lines) == len(list((ROOT / "legal-history").glob("*/*.md")))
-    assert all("no verified time-stamped release record covers this text" in x for x in lines)
+    assert all("no time-stamped release record lists this text" in x for x in lines)
 
 
 def test_bad_ca_file(tmp_path: Path) -> None:

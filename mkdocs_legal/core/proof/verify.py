@@ -87,19 +87,19 @@ def verify_history(folder: Path, trusted: Trust) -> Report:
                 )
             )
         files[text_path(document, effective, language)] = read_lf(text.path)
-    proven: set[str] = set()
+    listed: set[str] = set()
     tokens = 0
     releases = folder / RELEASES
     names = sorted({p.name.split(".")[0] + _suffix(p.name) for p in _release_files(releases)})
     for name in names:
-        found, ok = _check_release(releases, name, files, trusted, problems)
-        proven |= found
+        paths, ok = _check_release(releases, name, files, trusted, problems)
+        listed |= paths
         tokens += ok
-    for path in sorted(set(files) - proven):
+    for path in sorted(set(files) - listed):  # a listed text's failure is reported already
         problems.append(
             Problem(
                 str(folder / path),
-                "no verified time-stamped release record covers this text; run "
+                "no time-stamped release record lists this text; run "
                 "`mkdocs-legal release --tsa URL` to time-stamp it",
             )
         )
@@ -125,7 +125,7 @@ def _check_release(
     trusted: Trust,
     problems: list[Problem],
 ) -> tuple[set[str], int]:
-    """Check one record, its token and description; the texts it proves, and 1 if its token
+    """Check one record, its token and description; the texts it lists, and 1 if its token
     verified."""
     record_path = releases / f"{name}.sha256"
     token_path = releases / f"{name}.tsr"
@@ -151,7 +151,6 @@ def _check_release(
     problems.extend(Problem(str(token_path), p) for p in failed)
     if info_path.is_file():
         _check_info(info_path, answer, name, problems)
-    proven: set[str] = set()
     for listed, expected in entries.items():
         content = files.get(listed)
         if content is None:
@@ -166,9 +165,7 @@ def _check_release(
                     "changed after it was time-stamped",
                 )
             )
-        elif not failed:
-            proven.add(listed)
-    return proven, 0 if failed else 1
+    return set(entries), 0 if failed else 1
 
 
 def _check_info(info_path: Path, answer: bytes, name: str, problems: list[Problem]) -> None:
