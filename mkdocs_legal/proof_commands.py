@@ -116,6 +116,11 @@ def cmd_asof(args: argparse.Namespace) -> int:
             f"time-stamped {found.stamp.time} by {found.stamp.authority} "
             f"({project.history_dir / found.stamp.record}; `mkdocs-legal verify` checks it)"
         )
+        if found.stamp.time[:10] > version.effective.isoformat():
+            lines.append(
+                "the time stamp is later than the version's effective date: it proves that this "
+                "text existed at that later time, not before"
+            )
     else:
         lines.append("no time stamp")
     for line in lines:

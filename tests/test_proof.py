@@ -568,6 +568,7 @@ def test_asof_shows_the_time_stamp(released: Path) -> None:
     info = json.loads((released / "legal-history/releases/2024-05-01.json").read_text())
     assert f"time-stamped {info['time']} by Test TSA" in result.stderr
     assert "version 1.0, effective 2024-05-01" in result.stderr
+    assert "the time stamp is later than the version's effective date" in result.stderr
 
 
 def test_asof_usage_errors() -> None:
