@@ -373,8 +373,21 @@ COMMANDS = {
 }
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; `asof DATE --document ID --lang LANG FILE` keeps its FILE after the
+    options (argparse gives an optional positional its value at the first positional)."""
+    root = parser()
+    args, extra = root.parse_known_args(argv)
+    trailing = len(extra) == 1 and not extra[0].startswith("-")
+    if args.command == "asof" and args.file is None and trailing:
+        args.file, extra = Path(extra[0]), []
+    if extra:
+        root.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = _parse(argv)
     from .commands import CommandError
 
     try:

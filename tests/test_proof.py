@@ -571,6 +571,21 @@ def test_asof_shows_the_time_stamp(released: Path) -> None:
     assert "the time stamp is later than the version's effective date" in result.stderr
 
 
+def test_asof_file_after_the_options(tmp_path: Path) -> None:
+    """As SPEC §7 writes it: `asof DATE --document ID --lang LANG FILE`, from any folder."""
+    result = cli(
+        "asof", "2026-05-03", "--document", "privacy", "--lang", "sv", str(DEMO), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "version 2.0, effective 2026-03-01" in result.stderr
+    before = cli(
+        "asof", "2026-05-03", str(DEMO), "--document", "privacy", "--lang", "sv", cwd=tmp_path
+    )
+    assert before.stdout == result.stdout
+    extra = cli("asof", "2026-05-03", "--document", "privacy", "--lang", "sv", "a", "b")
+    assert extra.returncode == 2 and "unrecognized arguments: a b" in extra.stderr
+
+
 def test_asof_usage_errors() -> None:
     assert cli("asof", "2026-13-01", "--document", "privacy", "--lang", "en").returncode == 2
     assert cli("asof", "2026-01-01", "--document", "nope", "--lang", "en").returncode == 2
