@@ -312,6 +312,14 @@ def test_verify_published_site_over_http(
     assert f"{url}legal-proof/privacy/2025-01-01.en.md: does not match its release record" in (
         result.stdout
     )
+    # and with a token gone from the server
+    (site / "legal-proof/releases/2024-05-01.tsr").unlink()
+    result = verify(url, "--ca", str(pki / "ca.pem"))
+    assert result.returncode == 1
+    assert (
+        f"{url}legal-proof/releases/2024-05-01.tsr: privacy (en) version 1.0 of 2024-05-01: "
+        "cannot fetch it: HTTP 404 File not found"
+    ) in problems(result)
 
 
 def test_verify_unreachable_site() -> None:

@@ -33,6 +33,8 @@ Fetch = Callable[[str], bytes]
 
 MANIFEST = "legal.json"
 TIMEOUT = 30.0
+MAX_FILE = 32 << 20
+"""Bytes read of one fetched file at most."""
 
 
 @record(order=True)
@@ -227,11 +229,14 @@ def http_fetch(base: str) -> Fetch:
             raise OSError(f"{absolute} is not an http(s) address")
         try:
             with urllib.request.urlopen(absolute, timeout=TIMEOUT) as answer:
-                return bytes(answer.read())
+                data = bytes(answer.read(MAX_FILE + 1))
         except urllib.error.HTTPError as exc:
             raise OSError(f"HTTP {exc.code} {exc.reason}") from None
         except urllib.error.URLError as exc:
             raise OSError(str(exc.reason)) from None
+        if len(data) > MAX_FILE:
+            raise OSError(f"larger than {MAX_FILE // (1 << 20)} MiB, more than any legal text")
+        return data
 
     return fetch
 
