@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +19,9 @@ from . import i18n_bridge
 
 FEED_NAME = "feed.xml"
 MANIFEST_NAME = "legal.json"
+PROOF_DIR = "legal-proof"
+"""Where release records, tokens and the texts they cover are published (as in the history
+folder: `legal-proof/releases/E.sha256`, `legal-proof/privacy/E.en.md`)."""
 
 
 def feed_uri(site: i18n_bridge.Site, changelog: str) -> str:
@@ -45,6 +50,46 @@ def feed_file(config: MkDocsConfig, uri: str, content: str) -> File:
 
 def manifest_file(config: MkDocsConfig, content: str) -> File:
     return File.generated(config, MANIFEST_NAME, content=content)
+
+
+class _ProofFile(File):
+    """A published proof file: copied as it is, never rendered (frozen texts end in `.md`)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+
+def proof(
+    config: MkDocsConfig, history_dir: Path
+) -> tuple[list[File], dict[tuple[str, str, date], dict[str, str]]]:
+    """The release records, tokens and frozen texts to publish, and for each time-stamped
+    text `(document, language, effective)` what `legal.json` says of its earliest stamp."""
+    from ..core.proof.record import lf, stamps
+
+    contents: dict[str, bytes] = {}
+    listed: dict[tuple[str, str, date], dict[str, str]] = {}
+    for stamp in stamps(history_dir):  # oldest first: the first stamp of a text is kept
+        for name in (stamp.record, stamp.token, *stamp.entries):
+            if name not in contents and (history_dir / name).is_file():
+                content = (history_dir / name).read_bytes()
+                contents[name] = content if name == stamp.token else lf(content)
+        for path in stamp.entries:
+            document, file_name = path.split("/")
+            effective, language, _md = file_name.split(".")
+            key = (document, language, date.fromisoformat(effective))
+            if key not in listed or stamp.time < listed[key]["time"]:
+                listed[key] = {
+                    "authority": stamp.authority,
+                    "time": stamp.time,
+                    "record_url": absolute(config.site_url, f"{PROOF_DIR}/{stamp.record}"),
+                    "token_url": absolute(config.site_url, f"{PROOF_DIR}/{stamp.token}"),
+                    "text_url": absolute(config.site_url, f"{PROOF_DIR}/{path}"),
+                }
+    files: list[File] = [
+        _ProofFile.generated(config, f"{PROOF_DIR}/{name}", content=content)
+        for name, content in sorted(contents.items())
+    ]
+    return files, listed
 
 
 def feed(
