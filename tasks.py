@@ -82,6 +82,7 @@ def catalogs(args: list[str]) -> None:
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
     before = POT.read_text(encoding="utf-8") if POT.exists() else ""
     run(BIN / "pybabel", "extract", *keywords, "--no-location", "--sort-output",
+        "--add-comments", "Translators:",
         "--project", "mkdocs-legal", "--copyright-holder", "mkdocs-legal contributors",
         "-o", POT, *EXTRACT_FROM)  # fmt: skip
     dated = re.compile(r'^"POT-Creation-Date: .*$', re.M)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import law
+from ..lawfacts import consent_age, organisation_country
 from ..yamlsource import Path_
 from .base import Checker, Rule, find
 
@@ -23,12 +23,6 @@ RULES = [
         "you verify it (Art. 8(1)-(2)), or raise `children.min_age` to the national age.",
     ),
 ]
-
-
-def consent_age(country: str | None) -> int:
-    """The age of digital consent of `country` (Art. 8(1)), the GDPR's 16 where not listed."""
-    default = int(law.fact("consent_ages", "DEFAULT", "age", 16))
-    return int(law.fact("consent_ages", country or "", "age", default))
 
 
 def aimed_at_children(lint: Checker) -> list[tuple[int, Path_]]:
@@ -71,7 +65,7 @@ def check(lint: Checker) -> None:
         by_consent += [i for i, p in enumerate(data.purposes) if p.legal_basis == "a"]
     if not by_consent or children.parental_consent is not None:
         return
-    country = data.organisation.address.country if data.organisation.address else None
+    country = organisation_country(data)
     age = consent_age(country)
     if children.min_age is not None and children.min_age >= age:
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import law
-from ..model import LegalData
+from ..lawfacts import special_kinds
 from .base import Checker, Rule
 
 RULES = [
@@ -18,18 +18,8 @@ RULES = [
 ]
 
 
-def kinds(data: LegalData) -> dict[str, str]:
-    """Category id → `art9` or `art10`, for the built-in ids and the file's own marks."""
-    marked = dict.fromkeys(law.fact("gdpr", "special_categories", "ids", ()), "art9")
-    marked.update(dict.fromkeys(law.fact("gdpr", "criminal_offences", "ids", ()), "art10"))
-    for item in data.data_categories:
-        if item.special is not None:
-            marked[item.id] = item.special
-    return marked
-
-
 def check(lint: Checker) -> None:
-    special = kinds(lint.data)
+    special = special_kinds(lint.data)
     needs_law = set(law.fact("gdpr", "art9_conditions", "law", ()))
     for i, purpose in enumerate(lint.data.purposes):
         art9 = [j for j, c in enumerate(purpose.data) if special.get(c) == "art9"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from .. import law
 from ..language import N_
 from ..markdown import Md, bullet_list, email_link, escape, link, safe_url, table
-from ..model import Purpose, Retention
+from ..model import Purpose, Retention, Transfer
 from ..vocabulary import (
-    DATA_CATEGORIES,
     LEGAL_BASES,
     MECHANISMS,
     PROVISION,
+    PROVISION_CONSEQUENCES,
     RECIPIENT_CATEGORIES,
     RETENTION_EVENTS,
     RIGHTS,
@@ -17,8 +18,9 @@ from ..vocabulary import (
     SECURITY_MEASURES,
     SOURCES,
 )
+from . import special_rules
 from .base import Context, Document, SectionBuilder, build, paragraphs
-from .common import EEA, contact_block, identity, person_rows
+from .common import EEA, category_label, contact_block, identity, person_rows
 
 
 def citation(ctx: Context, point: str) -> Md:
@@ -30,13 +32,6 @@ def basis(ctx: Context, point: str) -> Md:
     return ctx._(
         "{basis} ({citation})", basis=ctx.lang._(LEGAL_BASES[point]), citation=citation(ctx, point)
     )
-
-
-def category_label(ctx: Context, category_id: str) -> str:
-    for item in ctx.data.data_categories:
-        if item.id == category_id and item.label is not None:
-            return ctx.plain(item.label)
-    return ctx.lang._(DATA_CATEGORIES.get(category_id, category_id))
 
 
 def source_label(ctx: Context, source_id: str) -> tuple[str, bool]:
@@ -63,6 +58,12 @@ def recipient_label(ctx: Context, recipient_id: str) -> str:
         if r.id == recipient_id:
             return r.name or category_text(ctx, r.category)
     return recipient_id
+
+
+def full_stop(text: str) -> str:
+    """`text` ending with a full stop (or the question or exclamation mark it has)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def retention_of(ctx: Context, purpose: Purpose) -> Retention | None:
@@ -163,7 +164,20 @@ def sources(ctx: Context) -> Md | None:
         rows.append(
             ctx._("{source} (publicly accessible)", source=label) if public else escape(label)
         )
-    return paragraphs(ctx._("We obtain personal data from:"), bullet_list(rows))
+    others = [i for i in ids if i != "data_subject"]
+    return paragraphs(
+        ctx._("We obtain personal data from:"),
+        bullet_list(rows),
+        ctx._(
+            "Where we obtain personal data about you from others, we tell you within a "
+            "reasonable period and at the latest within one month; if we use the data to "
+            "communicate with you, at the latest when we first contact you; and if we intend to "
+            "disclose it to another recipient, at the latest when we first disclose it (Article "
+            "14(3) GDPR)."
+        )
+        if others
+        else None,
+    )
 
 
 def purposes(ctx: Context) -> Md | None:
@@ -193,6 +207,8 @@ def purposes(ctx: Context) -> Md | None:
                     interest=ctx.plain(purpose.legitimate_interest),
                 )
             )
+        rows.extend(special_rules.special_rows(ctx, purpose))
+        rows.extend(special_rules.marketing_rows(ctx, purpose))
         retention = retention_of(ctx, purpose)
         if retention is not None:
             rows.append(ctx._("Retention: {retention}", retention=retention_text(ctx, retention)))
@@ -244,6 +260,12 @@ def recipients(ctx: Context) -> Md | None:
         line = ctx._("{recipient}: {details}", recipient=head, details=", ".join(details))
         if r.condition is not None:
             line = Md(f"{line}. {ctx.text(r.condition)}")
+        if r.role == "joint_controller" and r.arrangement is not None:
+            essence = ctx._(
+                "The essence of our arrangement (Article 26(2) GDPR): {arrangement}",
+                arrangement=ctx.plain(r.arrangement),
+            )
+            line = Md(f"{line}. {essence}")
         rows.append(line)
     return paragraphs(
         ctx._("We share personal data with these recipients or categories of recipients:"),
@@ -261,13 +283,12 @@ def transfers(ctx: Context) -> Md | None:
                 country=ctx.lang.country(t.country),
                 mechanism=ctx.lang._(MECHANISMS[t.mechanism]),
             )
-            extra = [ctx.text(t.instrument)] if t.instrument is not None else []
-            if t.copy_ is not None:
-                extra.append(ctx._("How to get a copy: {how}", how=ctx.plain(t.copy_)))
-            rows.append(Md(". ".join([line, *extra])))
+            rows.append(Md("; ".join([line, *transfer_details(ctx, t)]) + "."))
     regions = ctx.data.storage.regions if ctx.data.storage else []
+    where = ctx.lang.list([ctx.lang.country(r, in_sentence=True) for r in regions])
     if rows:
         return paragraphs(
+            ctx._("We store personal data in {regions}.", regions=where) if regions else None,
             ctx._(
                 "Some recipients are in countries outside the EU/EEA (third countries). "
                 "Each transfer rests on the following safeguard or ground:"
@@ -278,9 +299,39 @@ def transfers(ctx: Context) -> Md | None:
         return ctx._(
             "We store personal data in {regions} and do not transfer it to countries "
             "outside the EU/EEA.",
-            regions=ctx.lang.list([ctx.lang.country(r, in_sentence=True) for r in regions]),
+            regions=where,
         )
+    if regions:
+        return ctx._("We store personal data in {regions}.", regions=where)
     return None
+
+
+def transfer_details(ctx: Context, t: Transfer) -> list[Md]:
+    """The instrument of a transfer and how to get a copy: clauses of one sentence.
+
+    An adequacy decision for the United States covers only recipients certified under the
+    EU-US Data Privacy Framework (law/gdpr.yml `adequacy_us`); the clause says so.
+    """
+    details: list[Md] = []
+    instrument = ctx.plain(t.instrument).strip().rstrip(".") if t.instrument is not None else ""
+    us = law.topic("gdpr")["adequacy_us"]
+    if t.mechanism == "adequacy" and t.country == us["country"]:
+        details.append(
+            ctx._(
+                "{framework}, which covers only recipients certified under it",
+                framework=instrument or us["instrument"],
+            )
+        )
+    elif instrument:
+        details.append(escape(instrument))
+    if t.copy_ is not None:
+        details.append(
+            ctx._(
+                "you can get a copy of the safeguards: {how}",
+                how=ctx.plain(t.copy_).strip().rstrip("."),
+            )
+        )
+    return details
 
 
 def retention(ctx: Context) -> Md | None:
@@ -322,6 +373,7 @@ def automated_decisions(ctx: Context) -> Md | None:
                             "Significance and consequences for you: {consequences}",
                             consequences=ctx.plain(d.consequences),
                         ),
+                        *special_rules.decision_rows(ctx, d),
                     ]
                 ),
             )
@@ -372,6 +424,7 @@ def rights(ctx: Context) -> Md | None:
                 citation=citation(ctx, "f") if "f" in bases_in_use(ctx) else citation(ctx, "e"),
             )
         )
+    blocks.extend(special_rules.object_to_marketing(ctx))
     how = ctx.data.rights.how
     contact = ctx.data.organisation.privacy_email or ctx.data.organisation.email
     if how is not None:
@@ -384,6 +437,12 @@ def rights(ctx: Context) -> Md | None:
             "request. Where requests are complex or numerous, we may extend this by two further "
             "months; we will then tell you why within one month (Article 12(3) GDPR).",
             period=ctx.lang.duration(ctx.data.rights.response_time),
+        )
+    )
+    blocks.append(
+        ctx._(
+            "Where we have reasonable doubts about who is making a request, we may ask for the "
+            "information we need to confirm your identity (Article 12(6) GDPR)."
         )
     )
     return paragraphs(*blocks)
@@ -446,7 +505,13 @@ def provision(ctx: Context) -> Md | None:
             continue
         parts = [ctx.lang._(PROVISION[p.provision])] if p.provision else []
         if p.consequence is not None:
-            parts.append(ctx.plain(p.consequence))
+            parts.append(
+                ctx.lang._("If you do not provide it, the consequence is: {consequence}").format(
+                    consequence=full_stop(ctx.plain(p.consequence))
+                )
+            )
+        elif p.provision is not None:
+            parts.append(ctx.lang._(PROVISION_CONSEQUENCES[p.provision]))
         rows.append(
             ctx._("{purpose}: {details}", purpose=ctx.plain(p.description), details=" ".join(parts))
         )
@@ -455,17 +520,6 @@ def provision(ctx: Context) -> Md | None:
     return paragraphs(
         ctx._("Whether you must provide personal data, and what happens if you do not:"),
         bullet_list(rows),
-    )
-
-
-def children(ctx: Context) -> Md | None:
-    if ctx.data.children is None:
-        return None
-    return ctx._(
-        "Our services are not directed at children under {age}, and we do not knowingly "
-        "collect personal data from them. If you believe a child has given us personal "
-        "data, contact us and we will erase it.",
-        age=str(ctx.data.children.min_age),
     )
 
 
@@ -537,7 +591,7 @@ SECTIONS: list[tuple[str, str, SectionBuilder]] = [
     ("withdraw_consent", N_("Withdrawing consent"), withdraw_consent),
     ("complaint", N_("Complaints to a supervisory authority"), complaint),
     ("provision", N_("Do you have to give us personal data?"), provision),
-    ("children", N_("Children"), children),
+    ("children", N_("Children"), special_rules.children),
     ("cookies", N_("Cookies"), cookies),
     ("security", N_("Security"), security),
     ("changes", N_("Changes to this policy"), changes),
