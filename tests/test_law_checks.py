@@ -275,3 +275,21 @@ def test_third_countries_without_transfers_are_errors(tmp_path: Path) -> None:
 
     [found] = [f for f in findings(tmp_path, edit) if f.code == "LGL107"]
     assert (found.severity, found.path) == ("error", "recipients[2].country")
+
+
+def test_the_legal_coverage_page_names_every_rule_of_the_law_and_real_keys() -> None:
+    import re
+
+    from mkdocs_legal.core import checks
+    from mkdocs_legal.core.schema import json_schema
+
+    text = (Path(__file__).parents[1] / "docs/reference/legal-coverage.md").read_text("utf-8")
+    codes = set(re.findall(r"`(LGL\d{3})`", text))
+    assert {r.code for r in checks.RULES} <= codes
+    assert codes <= set(RULES)
+    top = set(json_schema()["properties"])
+    roots = {
+        m.split(".")[0].split("[")[0]
+        for m in re.findall(r"`([a-z_]+(?:\[\])?\.[a-z_.\[\]]+)`", text)
+    }
+    assert roots - {"law", "tests", "example"} <= top, roots - top  # `example.com` is no key
