@@ -129,6 +129,14 @@ CASES: list[tuple[str, str, str, Edit, Edit]] = [
             "en": "Handling complaints", "sv": "Att hantera reklamationer"}),
     ),
     (
+        "marketing-recipient-unmarked", "LGL120", "recipients[2].category",
+        lambda d: (purpose(d, "newsletter").pop("direct_marketing"),
+                   purpose(d, "newsletter").update(description={"en": "Send news",
+                                                                "sv": "Skicka nyheter"}),
+                   recipient(d, category="marketing_providers", country="SE")),
+        lambda d: recipient(d, category="marketing_providers", country="SE"),
+    ),
+    (
         "forever", "LGL043", "retention.consent.criteria.en",
         lambda d: d["retention"]["consent"].update(criteria={
             "en": "We keep it forever", "sv": "Vi sparar den"}),

@@ -24,8 +24,8 @@ RULES = [
     Rule(
         "LGL120",
         "warning",
-        "A purpose that speaks of marketing, advertising or newsletters is not marked as "
-        "direct marketing.",
+        "A purpose that speaks of marketing, advertising or newsletters, or data that goes to "
+        "a marketing provider, is not marked as direct marketing.",
         "Add `direct_marketing: {channels: [...]}` to the purpose, or `direct_marketing: false` "
         "if it is not direct marketing.",
     ),
@@ -36,7 +36,25 @@ def is_direct_marketing(purpose: Purpose) -> bool:
     return isinstance(purpose.direct_marketing, DirectMarketing)
 
 
+def unmarked_marketing_recipient(lint: Checker) -> None:
+    """Data goes to a marketing provider, yet no purpose is marked as direct marketing."""
+    purposes = lint.data.purposes
+    if any(p.direct_marketing is not None for p in purposes):
+        return  # marked (or said not to be): the file has decided
+    for i, r in enumerate(lint.data.recipients):
+        if r.category == "marketing_providers":
+            lint.add(
+                "LGL120",
+                f"`{r.id}` is a marketing provider, but no purpose is marked as direct "
+                "marketing: mark the purpose whose data it receives with `direct_marketing: "
+                "{channels: [...]}` (or `direct_marketing: false` if it is not marketing)",
+                ("recipients", i, "category"),
+            )
+            return
+
+
 def check(lint: Checker) -> None:
+    unmarked_marketing_recipient(lint)
     consent_channels = set(law.fact("gdpr", "electronic_marketing", "consent_channels", ()))
     for i, p in enumerate(lint.data.purposes):
         mark = p.direct_marketing
