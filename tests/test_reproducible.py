@@ -107,7 +107,8 @@ def offline(
     (guard / "sitecustomize.py").write_text(NO_NETWORK, encoding="utf-8")
     log = tmp_path / "network.log"
     log.write_text("", encoding="utf-8")
-    pythonpath = os.pathsep.join(p for p in (str(guard), env.get("PYTHONPATH", "")) if p)
+    inherited = env.get("PYTHONPATH", os.environ.get("PYTHONPATH", ""))  # a worktree's code
+    pythonpath = os.pathsep.join(p for p in (str(guard), inherited) if p)
     closed = "http://127.0.0.1:9"  # the discard port: nothing listens there
     full_env = {
         **os.environ,

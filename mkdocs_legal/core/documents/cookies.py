@@ -92,6 +92,8 @@ def national_rule(ctx: Context) -> Md:
     A national citation is the statute's own name, the same in every language.
     """
     citation = law.fact("cookies", organisation_country(ctx.data) or "", "citation")
+    # Translators: the citation of Directive 2002/58/EC Art. 5(3) as the language's version of
+    # the Directive names it (OJ L 201, 31.7.2002).
     directive = ctx._("Article 5(3) of the ePrivacy Directive 2002/58/EC")
     if citation is None:
         return directive

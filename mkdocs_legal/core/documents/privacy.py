@@ -168,6 +168,9 @@ def sources(ctx: Context) -> Md | None:
     return paragraphs(
         ctx._("We obtain personal data from:"),
         bullet_list(rows),
+        # Translators: GDPR Art. 14(3)(a)-(c): "within a reasonable period ... at the latest within
+        # one month", "at the latest at the time of the first communication", "at the latest when
+        # the personal data are first disclosed".
         ctx._(
             "Where we obtain personal data about you from others, we tell you within a "
             "reasonable period and at the latest within one month; if we use the data to "
@@ -440,6 +443,8 @@ def rights(ctx: Context) -> Md | None:
         )
     )
     blocks.append(
+        # Translators: GDPR Art. 12(6): "reasonable doubts concerning the identity of the natural
+        # person making the request", "information necessary to confirm the identity".
         ctx._(
             "Where we have reasonable doubts about who is making a request, we may ask for the "
             "information we need to confirm your identity (Article 12(6) GDPR)."

@@ -64,6 +64,9 @@ def marketing_rows(ctx: Context, purpose: Purpose) -> list[Md]:
     ]
     if mark.existing_customers is not None and purpose.legal_basis != "a":
         rows.append(
+            # Translators: Directive 2002/58/EC Art. 13(2): "its own similar products or
+            # services", objecting "free of charge and in an easy manner" at collection and on
+            # each message. Cite the Directive as the catalog's other cookie messages do.
             ctx._(
                 "We send it only to our customers, about our own similar products or services. "
                 "You could object free of charge when we collected your contact details, and "
@@ -91,6 +94,9 @@ def object_to_marketing(ctx: Context) -> list[Md | None]:
     ]
     return [
         ctx._("### Right to object to direct marketing"),
+        # Translators: GDPR Art. 21(2)-(4) in the language's version of the Regulation:
+        # "object at any time", "direct marketing", "profiling". The heading above follows the
+        # heading of the right to object already in the catalog.
         ctx._(
             "**You may object at any time to our use of your personal data for direct "
             "marketing**, including profiling related to it. We will then no longer use it "
@@ -108,6 +114,8 @@ def decision_rows(ctx: Context, decision: AutomatedDecision) -> list[Md]:
     rows = [ctx._(ART22_EXCEPTIONS[decision.exception], law=law_text)]
     if decision.exception in set(law.fact("gdpr", "art22_exceptions", "safeguards", ())):
         rows.append(
+            # Translators: GDPR Art. 22(3): "the right to obtain human intervention on the part
+            # of the controller, to express his or her point of view and to contest the decision".
             ctx._(
                 "You have the right to obtain human intervention on our part, to express your "
                 "point of view and to contest the decision (Article 22(3) GDPR)."
@@ -141,6 +149,8 @@ def children(ctx: Context) -> Md | None:
         )
     if info.parental_consent is not None:
         blocks.append(
+            # Translators: GDPR Art. 8(1): consent "given or authorised by the holder of parental
+            # responsibility over the child"; {age} is a number of years.
             ctx._(
                 "Where we rely on consent, a child under {age} cannot give it alone: a parent or "
                 "guardian gives or authorises it (Article 8 GDPR). {how}",
