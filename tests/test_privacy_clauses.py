@@ -60,7 +60,9 @@ def test_direct_marketing_is_marked_and_the_right_to_object_shown_whatever_the_b
         }
 
     text = page(tmp_path, consent_only)
-    assert "Direct marketing by email and text message (SMS)." in section(text, "purposes")
+    assert "Channels of direct marketing: email and text message (SMS)." in section(
+        text, "purposes"
+    )
     rights = section(text, "rights")
     assert "### Right to object to direct marketing" in rights
     assert "**You may object at any time to our use of your personal data for direct " in rights

@@ -150,7 +150,7 @@ CHANNELS: dict[str, str] = {
     "phone": N_("telephone"),
     "post": N_("post"),
     "online": N_("online advertising"),
-    "in_person": N_("in person"),
+    "in_person": N_("meetings in person"),
 }
 """How direct marketing reaches people (`direct_marketing.channels`)."""
 

@@ -58,7 +58,7 @@ def marketing_rows(ctx: Context, purpose: Purpose) -> list[Md]:
         return []
     rows = [
         ctx._(
-            "Direct marketing by {channels}.",
+            "Channels of direct marketing: {channels}.",
             channels=ctx.lang.list([ctx.lang._(CHANNELS[c]) for c in mark.channels]),
         )
     ]
