@@ -76,8 +76,9 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "fi": (["Uutiskirjeen lähettäminen", "Suoramarkkinointi"], ["Valitusten käsittely"]),
     },
     "children": {
-        "en": (["Lessons for children", "A club for pupils aged 8 to 12"],
-               ["Any kind of request", "Orders from customers"]),
+        "en": (["Lessons for children", "A club for pupils aged 8 to 12",
+                "Games for players under 13 years of age", "A camp for those aged 10"],
+               ["Any kind of request", "Answer calls in under 5 minutes"]),
         "sv": (["Läxhjälp för barn", "Kurser för elever under 15 år"], ["Kundtjänst"]),
         "da": (["Lektiehjælp for børn"], ["Kundeservice"]),
         "de": (["Nachhilfe für Kinder", "Kurse für Schüler"], ["Kundendienst"]),
