@@ -11,7 +11,7 @@ from ..trackers import tracker
 from ..vocabulary import COOKIE_CATEGORIES, COOKIE_TYPES
 from .base import Context, Document, SectionBuilder, build, paragraphs
 from .common import EEA, contact_block
-from .privacy import category_text
+from .recipients import category_text
 
 PARTIES: dict[str, str] = {
     "first_party": N_("first-party cookie"),
