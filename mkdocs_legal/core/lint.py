@@ -233,7 +233,7 @@ PROSE_KEYS = {
     "criteria", "condition", "instrument", "copy", "logic", "consequences", "how", "text",
     "purpose", "service", "channel", "cancellation_fee", "liability", "summary", "title", "body",
     "label", "arrangement", "objection", "parental_consent", "special_category_law",
-    "criminal_offence_basis",
+    "criminal_offence_basis", "law",
 }  # fmt: skip
 
 _PLACEHOLDERS = [
