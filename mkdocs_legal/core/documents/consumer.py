@@ -42,11 +42,12 @@ def supplies(data: LegalData) -> frozenset[str]:
 
 
 def law_name(ctx: Context, names: dict[str, str]) -> str:
-    """An act's or a body's name in the page's language, else in English."""
-    for code in (ctx.lang.code, ctx.lang.code.split("-")[0].split("_")[0], "en"):
+    """An act's or a body's name in the page's language, else as its own country cites it."""
+    for code in (ctx.lang.code, ctx.lang.code.split("-")[0].split("_")[0]):
         if code in names:
             return names[code]
-    return next(iter(names.values()))
+    national = [name for code, name in names.items() if code != "en"]
+    return national[0] if national else names["en"]
 
 
 def in_eu(data: LegalData) -> bool:
