@@ -65,17 +65,21 @@ def guarantee(ctx: Context) -> Md | None:
     entry = consumer_law(ctx.data, "guarantee") or {}
     name = entry.get("name")
     lead = (
-        ctx._(
-            "As a consumer, you have the legal guarantee of conformity under {act}: we are "
-            "liable if what we supply does not conform to the contract.",
-            act=law_name(ctx, name),
-        )
-        if name
-        else ctx._(
-            "As a consumer, you have the legal guarantee of conformity that the law of your "
-            "country gives you (Directive (EU) 2019/771 for goods, Directive (EU) 2019/770 for "
-            "digital content): we are liable if what we supply does not conform to the "
-            "contract."
+        None
+        if not what & {"goods", "digital_content"}
+        else (
+            ctx._(
+                "As a consumer, you have the legal guarantee of conformity under {act}: we are "
+                "liable if what we supply does not conform to the contract.",
+                act=law_name(ctx, name),
+            )
+            if name
+            else ctx._(
+                "As a consumer, you have the legal guarantee of conformity that the law of your "
+                "country gives you (Directive (EU) 2019/771 for goods, Directive (EU) 2019/770 for "
+                "digital content): we are liable if what we supply does not conform to the "
+                "contract."
+            )
         )
     )
     period: Md | None = None

@@ -89,7 +89,7 @@ def retention_text(ctx: Context, retention: Retention) -> Md:
         )
     elif period and event is not None:
         parts.append(
-            ctx._("{period}, counted from: {event}", period=period, event=ctx.plain(event))
+            ctx._("{period}, counted from {event}", period=period, event=ctx.plain(event))
         )
     elif period:
         parts.append(escape(period))

@@ -75,16 +75,16 @@ def parties(ctx: Context) -> Md:
     if ctx.data.audience == "b2c":
         return sentences(
             ctx._(
-                "These terms apply to agreements on our services between {organisation} (“we”, "
-                "“us”) and the consumer who orders them (“the customer”).",
+                "These terms apply to agreements between {organisation} (“we”, “us”) and the "
+                "consumer who orders from us (“the customer”).",
                 organisation=org,
             ),
             consumer,
         )
     return sentences(
         ctx._(
-            "These terms apply to agreements on our services between {organisation} (“we”, "
-            "“us”) and the business or consumer who orders them (“the customer”).",
+            "These terms apply to agreements between {organisation} (“we”, “us”) and the "
+            "business or consumer who orders from us (“the customer”).",
             organisation=org,
         ),
         consumer,

@@ -59,7 +59,7 @@ def withdrawal(ctx: Context) -> Md | None:
         )
         if p
     )
-    form = link(ctx.lang._("Model withdrawal form"), FORM_ANCHOR)
+    form = link(ctx.lang._("model withdrawal form"), FORM_ANCHOR)
     how = ctx._(
         "To exercise the right of withdrawal, you must inform us ({trader}) of your decision to "
         "withdraw from this contract by an unequivocal statement (for example, a letter sent by "
