@@ -415,7 +415,7 @@ def test_consumer_terms_in_swedish_name_the_right_of_withdrawal(tmp_path: Path) 
 def test_consumer_terms_give_the_right_of_withdrawal(tmp_path: Path) -> None:
     text = render(consumer_terms(tmp_path))
     assert section_ids(text) == CONSUMER_IDS
-    assert "the consumer who orders them (“the customer”)" in section(text, "parties")
+    assert "the consumer who orders from us (“the customer”)" in section(text, "parties")
     assert "withdraw" not in section(text, "termination")
     withdrawal = section(text, "withdrawal")
     assert "You have the right to withdraw from this contract within 14 days" in withdrawal
@@ -485,7 +485,7 @@ def test_consumer_clauses_appear_without_any_terms_data(tmp_path: Path) -> None:
 
 
 def test_the_national_law_is_named_only_where_it_is_known(tmp_path: Path) -> None:
-    text = render(consumer_terms(tmp_path, governing_law="US"))
+    text = render(consumer_terms(tmp_path, governing_law="US", supplies=["goods"]))
     withdrawal = section(text, "withdrawal")
     assert "within 14 days" in withdrawal
     assert "right of withdrawal follows from" not in withdrawal
@@ -563,7 +563,7 @@ def test_the_lugano_convention_is_cited_in_every_language(tmp_path: Path, lang: 
 def test_both_audiences_say_which_clause_applies_to_whom(tmp_path: Path) -> None:
     text = render(consumer_terms(tmp_path, "both"))
     parties = section(text, "parties")
-    assert "the business or consumer who orders them" in parties
+    assert "the business or consumer who orders from us" in parties
     assert "Where a clause applies only to consumers or only to business customers" in parties
     withdrawal = section(text, "withdrawal")
     assert withdrawal.startswith("This section applies to customers who are consumers")

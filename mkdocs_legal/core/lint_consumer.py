@@ -9,7 +9,7 @@ only where that file knows the country's rule. `lint.py` registers `RULES` and c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from . import law
@@ -92,7 +92,7 @@ def check(data: LegalData, raw: Any) -> Iterator[Found]:
         )
 
 
-def binding(data: LegalData, fact: dict[str, Any]) -> Iterator[Found]:
+def binding(data: LegalData, fact: Mapping[str, Any]) -> Iterator[Found]:
     """LGL028: the first binding period, the notice, and how a tacit renewal binds."""
     terms = data.terms
     assert terms is not None
@@ -141,7 +141,7 @@ STRICTER_THAN_TEXT = re.compile(
 """A channel that asks for more than text form: a registered, signed or paper-only notice."""
 
 
-def notice_form(data: LegalData, fact: dict[str, Any]) -> Iterator[Found]:
+def notice_form(data: LegalData, fact: Mapping[str, Any]) -> Iterator[Found]:
     """LGL029: where the law allows no stricter form than text form for a consumer's notice."""
     t = data.terms.termination if data.terms else None
     if not fact.get("text_form") or t is None or t.channel is None:

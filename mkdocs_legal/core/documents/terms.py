@@ -6,6 +6,7 @@ from ..language import N_
 from ..markdown import Md, link
 from ..vocabulary import TERMS_ACCEPTANCE, TERMS_MID_PERIOD, TERMS_REFUNDS
 from .base import Context, Document, SectionBuilder, build, paragraphs
+from .change_clause import changes
 from .common import contact_block, identity
 from .consumer import (
     consumer_forum,
@@ -15,13 +16,8 @@ from .consumer import (
     mandatory_protection,
     terms_of,
 )
+from .phrases import phrase, sentences
 from .withdrawal import withdrawal, withdrawal_form
-
-LOWER_FIRST_WORDS = {
-    "de": {"per", "mit", "durch", "über", "via", "an", "in", "schriftlich", "telefonisch"},
-}
-"""Languages that capitalise nouns lower only these first words of a phrase; the others lower
-any first word written in small letters after its capital ("By email" → "by email")."""
 
 LAW_OF = {
     "SE": N_("Swedish law"),
@@ -32,24 +28,6 @@ LAW_OF = {
 }
 """The governing law as each language names it ("deutsches Recht", "Ruotsin lakia"); other
 countries read "the law of {country}"."""
-
-
-def phrase(ctx: Context, text: str) -> str:
-    """A data-file phrase to sit inside one of our sentences: trimmed, without a closing full
-    stop, and with its first word in small letters where the language writes it so."""
-    text = text.strip().rstrip(".").rstrip()
-    first = text.split(" ", 1)[0]
-    if len(first) < 2 or not first[1:].islower() or not first[0].isupper():
-        return text
-    only = LOWER_FIRST_WORDS.get(ctx.lang.code.split("-")[0].split("_")[0])
-    if only is not None and first.lower() not in only:
-        return text
-    return text[0].lower() + text[1:]
-
-
-def sentences(*parts: Md | None) -> Md:
-    """Sentences of one paragraph, empty ones left out."""
-    return Md(" ".join(p for p in parts if p))
 
 
 def withdrawal_link(ctx: Context) -> Md:
@@ -294,69 +272,6 @@ def access_after_termination(ctx: Context) -> Md | None:
     return ctx._(
         "After termination, the customer keeps access to the service until the end of the "
         "current billing period."
-    )
-
-
-def changes(ctx: Context) -> Md | None:
-    """How the terms change; for consumers only for valid reasons, with notice and the right
-    to terminate before the change (Directive 93/13/EEC Annex 1(j)-(k); §§ 307, 308 Nr. 4 BGB)."""
-    c = terms_of(ctx).changes
-    if c is None:
-        return None
-    if not consumers(ctx):
-        may = ctx._("We may change these terms.")
-    elif c.reasons is not None:
-        may = ctx._(
-            "We change these terms only {reasons}, and only as far as the change is "
-            "reasonable for the customer.",
-            reasons=phrase(ctx, ctx.plain(c.reasons)),
-        )
-    else:
-        may = ctx._(
-            "We change these terms only where a change in the law or in case law, an order of "
-            "an authority or the security of the service requires it, and only as far as the "
-            "change is reasonable for the customer."
-        )
-    period = ctx.lang.duration(c.notice) if c.notice else None
-    channel = phrase(ctx, ctx.plain(c.channel)) if c.channel is not None else None
-    if period and channel:
-        notify = ctx._(
-            "We notify the customer of a change {channel} at least {notice} before it takes "
-            "effect.",
-            channel=channel,
-            notice=period,
-        )
-    elif period:
-        notify = ctx._(
-            "We notify the customer of a change at least {notice} before it takes effect.",
-            notice=period,
-        )
-    elif channel:
-        notify = ctx._(
-            "We notify the customer of a change {channel} before it takes effect.",
-            channel=channel,
-        )
-    else:
-        notify = ctx._("We notify the customer of a change before it takes effect.")
-    if ctx.data.audience == "b2c":
-        refuse = ctx._(
-            "If the customer does not accept a change, the customer may terminate the agreement "
-            "free of charge before the change takes effect; the notice of the change says so."
-        )
-    elif ctx.data.audience == "both":
-        refuse = ctx._(
-            "A customer who is a consumer and does not accept a change may terminate the "
-            "agreement free of charge before the change takes effect; the notice of the change "
-            "says so."
-        )
-    else:
-        refuse = None
-    history = ctx.link_to("changelog", ctx.lang._("version history"))
-    return paragraphs(
-        sentences(may, notify, refuse),
-        ctx._("The {history} lists every version and what changed.", history=history)
-        if history
-        else None,
     )
 
 
