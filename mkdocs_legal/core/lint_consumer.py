@@ -216,6 +216,8 @@ def waivers(raw: Any) -> Iterator[Found]:
 def free_texts(raw: Any) -> Iterator[tuple[Path_, str]]:
     """The terms' free texts, as written in the file: terms fields, the terms' intro and custom
     sections."""
+    from .lint import walk_strings as strings  # lint imports this module
+
     if not isinstance(raw, dict):
         return
     terms = raw.get("terms")
@@ -227,17 +229,6 @@ def free_texts(raw: Any) -> Iterator[tuple[Path_, str]]:
     for i, section in enumerate(raw.get("sections") or []):
         if isinstance(section, dict) and section.get("document") == "terms":
             yield from strings(section.get("body"), ("sections", i, "body"))
-
-
-def strings(value: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from strings(item, (*path, key))
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from strings(item, (*path, i))
 
 
 def texts(value: Text) -> Iterator[tuple[str | None, str]]:

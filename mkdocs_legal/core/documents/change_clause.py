@@ -3,9 +3,10 @@ terminate before a change takes effect."""
 
 from __future__ import annotations
 
+from ..language import N_
 from ..markdown import Md
 from .base import Context, paragraphs
-from .consumer import consumers, terms_of
+from .consumer import consumers, for_consumers, terms_of
 from .phrases import phrase, sentences
 
 
@@ -50,19 +51,18 @@ def changes(ctx: Context) -> Md | None:
         )
     else:
         notify = ctx._("We notify the customer of a change before it takes effect.")
-    if ctx.data.audience == "b2c":
-        refuse = ctx._(
+    refuse = for_consumers(
+        ctx,
+        N_(
             "If the customer does not accept a change, the customer may terminate the agreement "
             "free of charge before the change takes effect; the notice of the change says so."
-        )
-    elif ctx.data.audience == "both":
-        refuse = ctx._(
+        ),
+        N_(
             "A customer who is a consumer and does not accept a change may terminate the "
             "agreement free of charge before the change takes effect; the notice of the change "
             "says so."
-        )
-    else:
-        refuse = None
+        ),
+    )
     history = ctx.link_to("changelog", ctx.lang._("version history"))
     return paragraphs(
         sentences(may, notify, refuse),

@@ -35,6 +35,16 @@ def consumers(ctx: Context) -> bool:
     return ctx.data.audience != "b2b"
 
 
+def for_consumers(ctx: Context, b2c: str, both: str) -> Md | None:
+    """The clause for consumer terms, or for terms that serve both (which says whom it
+    concerns); nothing for business terms. The messages are marked where they are written."""
+    if ctx.data.audience == "b2c":
+        return ctx._(b2c)
+    if ctx.data.audience == "both":
+        return ctx._(both)
+    return None
+
+
 def supplies(data: LegalData) -> frozenset[str]:
     """What the contract supplies; services where the data does not say."""
     given = data.terms.supplies if data.terms else []

@@ -12,6 +12,7 @@ from .consumer import (
     consumer_forum,
     consumers,
     dispute_body,
+    for_consumers,
     guarantee,
     mandatory_protection,
     terms_of,
@@ -301,18 +302,17 @@ def data_processing(ctx: Context) -> Md | None:
 def liability(ctx: Context) -> Md | None:
     value = terms_of(ctx).liability
     clause = ctx.text(value) if value is not None else None
-    if ctx.data.audience == "b2c":
-        mandatory = ctx._(
+    mandatory = for_consumers(
+        ctx,
+        N_(
             "Nothing in these terms limits the rights the customer has as a consumer under "
             "mandatory law."
-        )
-    elif ctx.data.audience == "both":
-        mandatory = ctx._(
+        ),
+        N_(
             "Nothing in these terms limits the rights a customer who is a consumer has under "
             "mandatory consumer protection law."
-        )
-    else:
-        mandatory = None
+        ),
+    )
     return paragraphs(clause, mandatory) or None
 
 
