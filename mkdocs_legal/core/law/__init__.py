@@ -8,6 +8,8 @@ renderers and the checker read facts only through `topic()`; no legal fact is wr
 Files (each documents its own fields in its header comment):
 
 - `regions.yml`: the EU Member States and the EEA states outside the EU.
+- `consumer.yml`: consumer contract law per country (right of withdrawal, legal guarantee,
+  dispute body, binding periods, form of notice, cancellation button, Lugano and Rome I).
 """
 
 from __future__ import annotations
