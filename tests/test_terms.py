@@ -604,7 +604,7 @@ def hostile_data(tmp_path: Path) -> LegalData:
         },
         "refunds": HOSTILE,
         "access_after_termination": "until_end_of_billing_period",
-        "changes": {"notice": "P30D", "channel": HOSTILE},
+        "changes": {"notice": "P30D", "channel": HOSTILE, "reasons": HOSTILE},
         "acceptance": HOSTILE,
         "dpa": True,
         "liability": HOSTILE,
