@@ -103,7 +103,7 @@ def test_norway_keeps_the_consumers_mandatory_protection() -> None:
 def test_the_german_subscription_names_the_cancellation_button() -> None:
     termination = sections(render("subscription", "DE", "de"))["termination"]
     assert "Kündigungsschaltfläche" in termination
-    assert "per E-Mail oder in den Kontoeinstellungen des Kunden" in termination
+    assert "Der Kunde kündigt per E-Mail oder in seinen Kontoeinstellungen." in termination
 
 
 def test_a_full_build_publishes_the_form_in_both_languages(tmp_path: Path) -> None:
