@@ -56,6 +56,8 @@ DURATION_UNITS = {
 without a catalog gets CLDR's names from Babel."""
 
 ONE_UNIT = {
+    # TRANSLATORS: a duration of one unit in running text, in the form every duration slot of
+    # your catalog takes (German: the accusative, "einen Monat"; see docs/translating.md).
     "years": N_("one year"),
     "months": N_("one month"),
     "weeks": N_("one week"),
@@ -64,6 +66,8 @@ ONE_UNIT = {
 """A single unit in words, as prose writes it: the translation gives the gender and, in
 languages with cases, the form that every duration slot of the catalog takes."""
 
+# TRANSLATORS: your words for 2, 3, 4, … separated by "|", as far as your style guide writes
+# numbers in words (stop earlier to write digits from there on).
 NUMBER_WORDS = N_("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
 """The small numbers prose writes in words, from two on; a language writes as many as its
 style guide does (the translation's length decides), and digits above them."""

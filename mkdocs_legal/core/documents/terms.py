@@ -21,6 +21,8 @@ from .phrases import phrase, sentences
 from .withdrawal import withdrawal, withdrawal_form
 
 LAW_OF = {
+    # TRANSLATORS: the governing law as it reads after "governed by" ("svensk lag",
+    # "deutsches Recht", in Finnish the partitive "Ruotsin lakia").
     "SE": N_("Swedish law"),
     "DK": N_("Danish law"),
     "DE": N_("German law"),

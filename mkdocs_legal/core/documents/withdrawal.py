@@ -49,6 +49,8 @@ def withdrawal(ctx: Context) -> Md | None:
     right = " ".join(
         p
         for p in (
+            # TRANSLATORS: the withdrawal messages are Directive 2011/83/EU Annex I(A) as your
+            # national act words it: copy its wording (see docs/translating.md).
             ctx._(
                 "You have the right to withdraw from this contract within 14 days without giving any reason."
             ),
