@@ -67,6 +67,7 @@ def test_goods_and_services_get_their_own_rules(country: str) -> None:
     assert "We may withhold reimbursement" in shop["withdrawal"]
     assert "direct cost of returning the goods" in shop["withdrawal"]
     assert "performance of services" not in shop["withdrawal"]
+    assert "(Article 16(c) of Directive 2011/83/EU)" in shop["withdrawal"]  # custom-made goods
     assert "conclusion of the contract" in subscription["withdrawal"]
     assert "in proportion to what has been provided" in subscription["withdrawal"]
     assert "Article 16(a)" in subscription["withdrawal"]

@@ -470,6 +470,18 @@ def test_goods_start_the_period_on_receipt_and_may_be_returned(tmp_path: Path) -
     )
 
 
+def test_goods_exceptions_are_named_only_for_goods(tmp_path: Path) -> None:
+    chosen = ["perishable", "sealed_hygiene"]
+    shop = consumer_terms(tmp_path, supplies=["goods"], withdrawal_exceptions=chosen)
+    withdrawal = section(render(shop), "withdrawal")
+    assert "(Article 16(d) of Directive 2011/83/EU)" in withdrawal
+    assert "(Article 16(e) of Directive 2011/83/EU)" in withdrawal
+    assert "16(c)" not in withdrawal and "16(i)" not in withdrawal
+    assert "artikel 16 d i direktiv 2011/83/EU" in section(render(shop, "sv"), "withdrawal")
+    service = consumer_terms(tmp_path, withdrawal_exceptions=chosen)  # services: not goods
+    assert "16(d)" not in section(render(service), "withdrawal")
+
+
 def test_digital_content_names_its_own_exception(tmp_path: Path) -> None:
     text = render(consumer_terms(tmp_path, supplies=["digital_content"]))
     withdrawal = section(text, "withdrawal")

@@ -508,6 +508,7 @@ class TermsChanges:
 
 
 Supply = Literal["goods", "services", "digital_content"]
+WithdrawalException = Literal["custom_made", "perishable", "sealed_hygiene", "sealed_media"]
 
 
 @model
@@ -521,6 +522,12 @@ class Terms:
         description="What the contract supplies: `goods`, `services`, `digital_content`, or "
         "a mix. It decides, for consumers, when the withdrawal period starts (goods: on "
         "receipt), who bears return costs, and which exceptions apply. Default: services.",
+    )
+    withdrawal_exceptions: list[WithdrawalException] = fact(
+        default_factory=list,
+        description="Goods for which the right of withdrawal does not exist (Directive "
+        "2011/83/EU Art. 16): `custom_made` (c), `perishable` (d), `sealed_hygiene` (e), "
+        "`sealed_media` (i). Named in the withdrawal section when the contract supplies goods.",
     )
     return_costs: Literal["customer", "us"] = fact(
         default="customer",

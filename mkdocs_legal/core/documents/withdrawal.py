@@ -8,6 +8,7 @@ the terms' last section (`withdrawal_form`), so every generator and every langua
 
 from __future__ import annotations
 
+from ..language import N_
 from ..markdown import Md, bullet_list, email_link, escape, link
 from .base import Context, paragraphs
 from .common import address_line
@@ -154,9 +155,34 @@ def effects(ctx: Context, what: frozenset[str]) -> Md:
     return paragraphs(*parts)
 
 
+GOODS_EXCEPTIONS = {
+    "custom_made": N_(
+        "The right of withdrawal does not apply to goods made to your specifications or clearly "
+        "personalised (Article 16(c) of Directive 2011/83/EU)."
+    ),
+    "perishable": N_(
+        "The right of withdrawal does not apply to goods which are liable to deteriorate or "
+        "expire rapidly (Article 16(d) of Directive 2011/83/EU)."
+    ),
+    "sealed_hygiene": N_(
+        "The right of withdrawal does not apply to sealed goods which are not suitable for "
+        "return due to health protection or hygiene reasons, if they were unsealed after "
+        "delivery (Article 16(e) of Directive 2011/83/EU)."
+    ),
+    "sealed_media": N_(
+        "The right of withdrawal does not apply to sealed audio or video recordings or sealed "
+        "computer software which were unsealed after delivery (Article 16(i) of Directive "
+        "2011/83/EU)."
+    ),
+}
+"""The Art. 16 exceptions for goods that the data file names (`terms.withdrawal_exceptions`)."""
+
+
 def exceptions(ctx: Context, what: frozenset[str]) -> Md | None:
     """The Art. 16 exceptions that can apply to what the contract supplies, and only those."""
     parts: list[Md] = []
+    if "goods" in what and ctx.data.terms:
+        parts += [ctx._(GOODS_EXCEPTIONS[e]) for e in ctx.data.terms.withdrawal_exceptions]
     if "services" in what:
         parts.append(
             ctx._(
