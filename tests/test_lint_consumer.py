@@ -80,6 +80,12 @@ def test_text_form_passes_and_other_countries_are_not_judged(tmp_path: Path) -> 
     assert findings(tmp_path, governing_law="SE", termination=letter) == []
 
 
+def test_denmark_allows_no_form_requirement_either(tmp_path: Path) -> None:
+    letter = {"channel": {"en": "by registered letter", "sv": "med rekommenderat brev"}}
+    found = findings(tmp_path, governing_law="DK", termination=letter)
+    assert codes(found) == ["LGL029"] and "§ 28 a" in found[0][2]
+
+
 @pytest.mark.parametrize(
     "text",
     [

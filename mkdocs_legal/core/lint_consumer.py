@@ -32,8 +32,9 @@ RULES: list[tuple[str, str, str, str]] = [
     (
         "LGL029",
         "error",
-        "Consumer terms that ask for a stricter form of notice than text form (§ 309 Nr. 13 "
-        "BGB), such as a registered or signed letter.",
+        "Consumer terms that ask for a stricter form of notice than text form, such as a "
+        "registered or signed letter (Germany: § 309 Nr. 13 BGB; Denmark: forbrugeraftaleloven "
+        "§ 28 a).",
         "Accept notice in text form: say `by email to …` or `in text form (letter or email) to "
         "…` in `termination.channel`.",
     ),
@@ -154,9 +155,9 @@ def notice_form(data: LegalData, fact: Mapping[str, Any]) -> Iterator[Found]:
                 where = (*where, language)
             yield (
                 "LGL029",
-                f"“{match.group(0)}” asks a consumer for more than text form, which is void "
-                f"under {fact.get('text_form_cite', 'the governing law')}; accept notice in "
-                "text form, such as an email",
+                f"“{match.group(0)}” asks a consumer for more than text form, which "
+                f"{fact.get('text_form_cite', 'the governing law')} does not allow; accept "
+                "notice in text form, such as an email",
                 where,
             )
             return
