@@ -94,7 +94,8 @@ def test_other_locales_are_asked_of_babel() -> None:
 def test_english_however_the_code_is_spelled(code: str) -> None:
     english = Language(code)
     assert english.country("US", in_sentence=True) == "the United States"
-    assert english.duration("P1Y6M") == "1 year and 6 months"
+    assert english.duration("P1Y6M") == "one year and six months"
+    assert english.duration("P1Y6M", words=False) == "1 year and 6 months"
 
 
 def test_a_build_loads_no_babel_locale_data() -> None:

@@ -225,6 +225,17 @@ def test_catalog_translates_every_message(language: str) -> None:
     assert not missing, report([f"untranslated or fuzzy: {m!r}" for m in missing])
 
 
+SPELLED = {"de": {"vierzehn": "14"}}
+"""Numbers a catalog writes in words where its national model text does (the German
+Muster-Widerrufsbelehrung says "vierzehn Tage")."""
+
+
+def spelled_out(language: str, text: str) -> str:
+    for word, digits in SPELLED.get(language, {}).items():
+        text = re.sub(rf"\b{word}\b", digits, text)
+    return text
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_slots_numbers_and_markdown(language: str) -> None:
     problems = []
@@ -238,7 +249,7 @@ def test_translations_keep_slots_numbers_and_markdown(language: str) -> None:
         ):
             problems.append(f"{english!r}\n  slots differ: {text!r}")
         if set(re.findall(r"\d+", without_slots(english))) != set(
-            re.findall(r"\d+", without_slots(text))
+            re.findall(r"\d+", spelled_out(language, without_slots(text)))
         ):
             problems.append(f"{english!r}\n  numbers differ: {text!r}")
         for mark in ("**", "](", "`"):

@@ -110,12 +110,12 @@ def test_out_publishes_the_version_in_force_and_stdout_the_newest(
     assert main(["render", data, "--out", str(out)]) == 0
     capsys.readouterr()
     in_force = (out / "privacy.en.md").read_text(encoding="utf-8")
-    assert "7 years" in in_force and "10 years" not in in_force
+    assert "seven years" in in_force and "ten years" not in in_force
     changelog = (out / "changelog.en.md").read_text(encoding="utf-8")
     assert "June 1, 2025" in changelog and "upcoming" in changelog
     assert changelog.count("(<privacy.en.md>)") == 1  # the text in force; 2.0 has no file yet
     assert main(["render", data, "--document", "privacy", "--lang", "en"]) == 0
-    assert "10 years" in capsys.readouterr().out
+    assert "ten years" in capsys.readouterr().out
 
 
 def test_out_refuses_when_the_text_in_force_was_never_frozen(

@@ -55,6 +55,23 @@ DURATION_UNITS = {
 """Duration units, worded by the catalog (or in English by these messages); a language
 without a catalog gets CLDR's names from Babel."""
 
+ONE_UNIT = {
+    # TRANSLATORS: a duration of one unit in running text, in the form every duration slot of
+    # your catalog takes (German: the accusative, "einen Monat"; see docs/translating.md).
+    "years": N_("one year"),
+    "months": N_("one month"),
+    "weeks": N_("one week"),
+    "days": N_("one day"),
+}
+"""A single unit in words, as prose writes it: the translation gives the gender and, in
+languages with cases, the form that every duration slot of the catalog takes."""
+
+# TRANSLATORS: your words for 2, 3, 4, … separated by "|", as far as your style guide writes
+# numbers in words (stop earlier to write digits from there on).
+NUMBER_WORDS = N_("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
+"""The small numbers prose writes in words, from two on; a language writes as many as its
+style guide does (the translation's length decides), and digits above them."""
+
 
 def locale_dir() -> str:
     return str(files("mkdocs_legal") / "locale")
@@ -190,8 +207,9 @@ class Language:
     def date(self, value: date) -> str:
         return self.words.long_date(value)
 
-    def duration(self, iso: str) -> str:
-        """`P1Y6M` → "1 year and 6 months", in this language."""
+    def duration(self, iso: str, *, words: bool = True) -> str:
+        """`P1Y6M` → "one year and six months" in prose; with `words=False` (tables)
+        "1 year and 6 months". Small numbers are words as far as the catalog has them."""
         match = DURATION_RE.match(iso)
         if not match:
             return iso
@@ -199,8 +217,23 @@ class Language:
         for unit in ("years", "months", "weeks", "days"):
             amount = match.group(unit)
             if amount is not None:
-                parts.append(self._amount(int(amount), unit))
+                count = int(amount)
+                word = self.number_word(count, unit) if words else None
+                parts.append(word or self._amount(count, unit))
         return self.list(parts)
+
+    def number_word(self, count: int, unit: str) -> str | None:
+        """`count` of `unit` with the number in words, or None where the language writes
+        digits (a large number, or a language without a catalog)."""
+        if not has_catalog(self.code):
+            return None
+        if count == 1:
+            return self._(ONE_UNIT[unit])
+        names = self._(NUMBER_WORDS).split("|")
+        if not 2 <= count < len(names) + 2:
+            return None
+        singular, plural = DURATION_UNITS[unit]
+        return self.ngettext(singular, plural, count).format(count=names[count - 2].strip())
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The form of a plural message for `count` (English rules without a catalog)."""

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from . import checks
+from . import checks, lint_consumer
 from .checks import Rule
 from .documents import SECTION_IDS
 from .findings import Finding, Severity
-from .model import DURATION_RE, LANGUAGE_RE, LegalData
+from .model import LANGUAGE_RE, LegalData
 from .vocabulary import DATA_CATEGORIES, SOURCES
 from .yamlsource import Located, Path_
 
@@ -143,14 +143,6 @@ RULES: dict[str, Rule] = {
             "Use a section id of that document for `after`/`replace`.",
         ),
         Rule(
-            "LGL028",
-            "error",
-            "German consumer terms that bind or renew for longer than § 309 Nr. 9 BGB allows.",
-            "For consumers under German law: a binding period of at most two years, notice of at "
-            "most one month, and an automatic extension only by one month at a time "
-            "(`billing_period: P1M`), or `renewal: none`.",
-        ),
-        Rule(
             "LGL101",
             "warning",
             "An item GDPR Art. 13/14 requires is missing.",
@@ -227,6 +219,7 @@ RULES: dict[str, Rule] = {
         *checks.RULES,
     ]
 }
+RULES.update({code: Rule(code, *rest) for code, *rest in lint_consumer.RULES})  # type: ignore[arg-type]
 
 PROSE_KEYS = {
     "description", "legitimate_interest", "legal_obligation", "withdraw", "consequence",
@@ -464,7 +457,8 @@ class Linter:
                 "`refunds: none_if_delivered_as_agreed` cannot apply to them",
                 ("terms", "refunds"),
             )
-        self.german_consumer_terms()
+        for code, message, path in lint_consumer.check(data, self.located.data):
+            self.add(code, message, path)
         org = data.organisation
         if not (org.email or org.privacy_email or org.phone or org.address):
             self.add(
@@ -516,39 +510,6 @@ class Linter:
                         "third country, but that recipient has no `transfers` entry",
                         ("cookies", "items", i, "provider"),
                     )
-
-    def german_consumer_terms(self) -> None:
-        """§ 309 Nr. 9 BGB: what a recurring consumer contract under German law may say."""
-        from .documents.terms import law_country
-
-        data, terms = self.data, self.data.terms
-        if terms is None or data.audience == "b2b":
-            return
-        if law_country(data) != "DE":
-            return
-        law = "for consumers under German law (§ 309 Nr. 9 BGB)"
-        if terms.binding_period and longer_than(terms.binding_period, months=24):
-            self.add(
-                "LGL028",
-                f"a binding period of {terms.binding_period} is void {law}; at most two years (P2Y)",
-                ("terms", "binding_period"),
-            )
-        notice = terms.termination.notice if terms.termination else None
-        if notice and longer_than(notice, months=1):
-            self.add(
-                "LGL028",
-                f"a notice period of {notice} is void {law}; at most one month (P1M)",
-                ("terms", "termination", "notice"),
-            )
-        extension = terms.billing_period or terms.binding_period
-        if terms.renewal == "automatic" and extension and longer_than(extension, months=1):
-            self.add(
-                "LGL028",
-                f"an automatic extension by {extension} at a time is void {law}: after the "
-                "binding period the contract may only go on until further notice, with at most "
-                "one month's notice; bill monthly (`billing_period: P1M`) or set `renewal: none`",
-                ("terms", "renewal"),
-            )
 
     def versions(self) -> None:
         seen: dict[tuple[str, Any], int] = {}
@@ -660,18 +621,3 @@ def lint(
 ) -> list[Finding]:
     """All lint findings for validated data."""
     return Linter(located, data, languages, fallback=fallback, consent=consent).run()
-
-
-def longer_than(duration: str, *, months: int) -> bool:
-    """Whether an ISO 8601 duration can be longer than `months` months.
-
-    Years and months count exactly; weeks and days count as 31 to a month, so `P31D` is
-    not longer than one month and `P32D` is.
-    """
-    parts = DURATION_RE.match(duration)
-    if parts is None:
-        return False
-    y, m, w, d = (int(parts.group(k) or 0) for k in ("years", "months", "weeks", "days"))
-    whole = y * 12 + m
-    days = w * 7 + d
-    return whole > months or days > (months - whole) * 31
