@@ -403,7 +403,7 @@ class Linter:
             key = next(
                 (p for p in reversed(path) if isinstance(p, str) and not LANGUAGE_RE.match(p)), ""
             )
-            markdown = key in {"body"} or (path and path[0] == "intro")
+            markdown = key in {"body", "summary"} or (path and path[0] == "intro")
             for pattern, label in _PLACEHOLDERS:
                 if markdown and label.startswith("bracketed"):
                     continue
