@@ -207,11 +207,12 @@ def legal_pages(site: Path) -> list[Path]:
     return pages
 
 
+DANGEROUS = {"script", "iframe", "object", "embed", "svg", "math", "style", "form", "input"}
+DANGEROUS |= {"base", "meta", "link", "frame", "frameset", "img", "button", "textarea"}
+
+
 class _Content(HTMLParser):
     """Elements, attributes and script text in a page's content that could run script."""
-
-    DANGEROUS = {"script", "iframe", "object", "embed", "svg", "math", "style", "form", "input"}
-    DANGEROUS |= {"base", "meta", "link", "frame", "frameset", "img", "button", "textarea"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -219,7 +220,7 @@ class _Content(HTMLParser):
         self.hrefs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.DANGEROUS:
+        if tag in DANGEROUS:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             value = value or ""
