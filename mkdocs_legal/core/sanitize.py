@@ -10,6 +10,12 @@ need; docs/reference/html-hooks.md lists it.
 
 from __future__ import annotations
 
+import functools
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from typing import Any
+
 import nh3
 
 TEXT = {"p", "br", "hr", "blockquote", "pre", "code", "kbd", "samp", "var", "span", "div"}
@@ -19,21 +25,27 @@ INLINE |= {"sub", "sup", "u", "time", "ins", "del"}
 LISTS = {"ul", "ol", "li", "dl", "dt", "dd"}
 TABLES = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"}
 BLOCKS = {"details", "summary", "figure", "figcaption", "section", "aside", "nav"}
-TAGS = TEXT | HEADINGS | INLINE | LISTS | TABLES | BLOCKS
+CONTROLS = {"input", "label"}  # Material's content tabs and task lists: no form, no script
+TAGS = TEXT | HEADINGS | INLINE | LISTS | TABLES | BLOCKS | CONTROLS
 
 ATTRIBUTES = {
     "*": {"class", "id", "title", "lang"},
     "a": {"href", "hreflang"},
     "ol": {"start", "reversed", "type"},
-    "th": {"colspan", "rowspan", "scope"},
-    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "td": {"colspan", "rowspan", "style"},
     "col": {"span"},
     "colgroup": {"span"},
     "time": {"datetime"},
     "details": {"open"},
     "ins": {"datetime"},
     "del": {"datetime"},
+    "input": {"checked", "disabled", "name"},
+    "label": {"for"},
+    "div": {"data-tabs"},
 }
+ATTRIBUTE_VALUES = {"input": {"type": {"checkbox", "radio"}}}
+STYLES = {"text-align"}  # a table column's alignment, the only style Markdown writes
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
@@ -48,7 +60,104 @@ def clean_html(fragment: str) -> str:
         fragment,
         tags=TAGS,
         attributes=ATTRIBUTES,
+        tag_attribute_values=ATTRIBUTE_VALUES,
+        filter_style_properties=STYLES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
         strip_comments=True,
     )
+
+
+# --- what the allowlist would take out --------------------------------------------------------
+
+
+# The checker's Markdown: Python-Markdown with the extensions that decide how text nests
+# (lists, tables, definition lists, admonitions, footnotes, HTML blocks) or adds links and
+# attributes. Extensions that only add inline emphasis add nothing a link or element could
+# hide in; pymdownx's containers (`???`, `===`) are covered by `markdown.sanitize_body`
+# neutralising reference definitions wherever they stand.
+def _extensions() -> list[Any]:
+    from markdown.extensions.abbr import AbbrExtension
+    from markdown.extensions.admonition import AdmonitionExtension
+    from markdown.extensions.attr_list import AttrListExtension
+    from markdown.extensions.def_list import DefListExtension
+    from markdown.extensions.footnotes import FootnoteExtension
+    from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+    from markdown.extensions.sane_lists import SaneListExtension
+    from markdown.extensions.tables import TableExtension
+
+    return [
+        AbbrExtension(),
+        AdmonitionExtension(),
+        AttrListExtension(),
+        DefListExtension(),
+        FootnoteExtension(),
+        MarkdownInHtmlExtension(),
+        SaneListExtension(),
+        TableExtension(),
+    ]
+
+
+class _Inventory(HTMLParser):
+    """Every element, attribute (with its value) and comment of an HTML fragment, counted."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: Counter[str] = Counter()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found[f"<{tag}>"] += 1
+        for name, value in attrs:
+            if name == "style":  # the sanitiser rewrites it: `text-align: left;` → `…:left`
+                value = re.sub(r"[\s;]", "", value or "")
+            self.found[f"<{tag} {name}={value or ''!r}>"] += 1
+
+    def handle_comment(self, data: str) -> None:
+        self.found["<!-- -->"] += 1
+
+    def handle_decl(self, decl: str) -> None:
+        self.found[f"<!{decl[:20]}>"] += 1
+
+    def handle_pi(self, data: str) -> None:
+        self.found[f"<?{data[:20]}>"] += 1
+
+    def unknown_decl(self, data: str) -> None:
+        self.found[f"<![{data[:20]}>"] += 1
+
+
+def _inventory(fragment: str) -> Counter[str]:
+    parser = _Inventory()
+    parser.feed(fragment)
+    parser.close()
+    return parser.found
+
+
+def removed(fragment: str) -> list[str]:
+    """What `clean_html` would take out of `fragment` (elements, attributes, comments)."""
+    return sorted((_inventory(fragment) - _inventory(clean_html(fragment))).elements())
+
+
+@functools.cache
+def _markdown() -> Any:
+    import markdown
+
+    return markdown.Markdown(extensions=_extensions())
+
+
+_MAY_CARRY = re.compile(r"<|!\[|\].*?[:&]", re.DOTALL)
+
+
+def markdown_removed(text: str) -> list[str]:
+    """What the allowlist would take out of the HTML that Markdown `text` becomes.
+
+    Without `<` (raw HTML, autolinks), `![` (images) and a `]` followed by `:` or `&` (a link
+    or reference definition with a scheme, plain or as a character reference), Markdown makes
+    only paragraphs, lists, tables, emphasis and relative links: no parser is needed.
+    """
+    if not _MAY_CARRY.search(text):
+        return []
+    converter = _markdown()
+    try:
+        return removed(converter.reset().convert(text))
+    finally:
+        converter.reset()
