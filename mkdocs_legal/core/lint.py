@@ -157,6 +157,16 @@ RULES: dict[str, Rule] = {
             "(`billing_period: P1M`), or `renewal: none`.",
         ),
         Rule(
+            "LGL030",
+            "error",
+            "A website, email or authority address that reads as one place and leads to "
+            "another: invisible (bidirectional, zero-width) characters, a host name mixing "
+            "scripts or made of look-alike letters, `user@host`, a protocol-relative `//host`, "
+            "or headers and extra recipients in an email address (`?cc=`, `?bcc=`).",
+            "Write the plain address: `https://host/…` for a website, `name@host` for email, "
+            "host names in one script, no invisible characters.",
+        ),
+        Rule(
             "LGL101",
             "warning",
             "An item GDPR Art. 13/14 requires is missing.",
@@ -278,6 +288,7 @@ class Linter:
     def run(self) -> list[Finding]:
         self.references()
         self.placeholders()
+        self.addresses()
         self.legal()
         self.versions()
         self.translations()
@@ -420,6 +431,29 @@ class Linter:
                     f"{value!r} is an example address; use the organisation's real contact details",
                     path,
                 )
+
+    # --- addresses that deceive ------------------------------------------------------------
+
+    def addresses(self) -> None:
+        from .deception import email_deceptions, url_deceptions
+
+        org = self.data.organisation
+        checks: list[tuple[str | None, Path_, Any]] = [
+            (org.website, ("organisation", "website"), url_deceptions),
+            (org.email, ("organisation", "email"), email_deceptions),
+            (org.privacy_email, ("organisation", "privacy_email"), email_deceptions),
+        ]
+        for key in ("dpo", "representative"):
+            contact = getattr(org, key)
+            if contact is not None:
+                checks.append((contact.email, ("organisation", key, "email"), email_deceptions))
+        authority = self.data.supervisory_authority
+        if authority is not None and not isinstance(authority, str):
+            checks.append((authority.url, ("supervisory_authority", "url"), url_deceptions))
+        for value, path, check in checks:
+            if value:
+                for problem in check(value):
+                    self.add("LGL030", f"{value!r}: {problem}", path)
 
     # --- legal rules ---------------------------------------------------------------------
 
