@@ -28,6 +28,7 @@ DEPTH_LIMIT = 32
 
 Opcode = tuple[str, int, int, int, int]
 _Block = tuple[int, int, int]  # (i, j, size): a[i:i+size] == b[j:j+size]
+_Span = tuple[int, int, int, int]  # (i1, i2, j1, j2): a[i1:i2] against b[j1:j2]
 
 
 def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
@@ -35,21 +36,15 @@ def opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[Opcode]:
     if len(a) * len(b) <= EXACT_LIMIT:
         return list(SequenceMatcher(None, a, b, autojunk=False).get_opcodes())
     blocks: list[_Block] = []
-    _match(a, b, 0, len(a), 0, len(b), blocks, 0)
+    _match(a, b, (0, len(a), 0, len(b)), blocks, 0)
     return _to_opcodes(_merged(blocks), len(a), len(b))
 
 
 def _match(
-    a: Sequence[Hashable],
-    b: Sequence[Hashable],
-    i1: int,
-    i2: int,
-    j1: int,
-    j2: int,
-    out: list[_Block],
-    depth: int,
+    a: Sequence[Hashable], b: Sequence[Hashable], span: _Span, out: list[_Block], depth: int
 ) -> None:
     """Append the matching blocks of `a[i1:i2]` and `b[j1:j2]`, in order."""
+    i1, i2, j1, j2 = span
     while i1 < i2 and j1 < j2 and a[i1] == b[j1]:  # common start
         out.append((i1, j1, 1))
         i1, j1 = i1 + 1, j1 + 1
@@ -58,41 +53,31 @@ def _match(
         i2, j2 = i2 - 1, j2 - 1
         tail.append((i2, j2, 1))
     if i1 < i2 and j1 < j2:
-        anchors = []
         if (i2 - i1) * (j2 - j1) <= EXACT_LIMIT:
-            _exact(a, b, i1, i2, j1, j2, out)
+            _exact(a, b, (i1, i2, j1, j2), out)
         elif depth < DEPTH_LIMIT and (anchors := _anchors(a, b, i1, i2, j1, j2)):
-            (pi, pj) = (i1, j1)
+            pi, pj = i1, j1
             for i, j in anchors:
-                _match(a, b, pi, i, pj, j, out, depth + 1)
+                _match(a, b, (pi, i, pj, j), out, depth + 1)
                 out.append((i, j, 1))
                 pi, pj = i + 1, j + 1
-            _match(a, b, pi, i2, pj, j2, out, depth + 1)
+            _match(a, b, (pi, i2, pj, j2), out, depth + 1)
         else:  # nothing to hold on to: exact matching in windows along the diagonal
             side = max(1, min(WINDOW, isqrt(EXACT_LIMIT)))
             parts = max(-(-(i2 - i1) // side), -(-(j2 - j1) // side))
             for p in range(parts):
-                _exact(
-                    a,
-                    b,
+                window = (
                     i1 + (i2 - i1) * p // parts,
                     i1 + (i2 - i1) * (p + 1) // parts,
                     j1 + (j2 - j1) * p // parts,
                     j1 + (j2 - j1) * (p + 1) // parts,
-                    out,
                 )
+                _exact(a, b, window, out)
     out += reversed(tail)
 
 
-def _exact(
-    a: Sequence[Hashable],
-    b: Sequence[Hashable],
-    i1: int,
-    i2: int,
-    j1: int,
-    j2: int,
-    out: list[_Block],
-) -> None:
+def _exact(a: Sequence[Hashable], b: Sequence[Hashable], span: _Span, out: list[_Block]) -> None:
+    i1, i2, j1, j2 = span
     if i1 < i2 and j1 < j2:
         matcher = SequenceMatcher(None, a[i1:i2], b[j1:j2], autojunk=False)
         out += [(i1 + i, j1 + j, n) for i, j, n in matcher.get_matching_blocks() if n]
