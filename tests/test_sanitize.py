@@ -75,6 +75,13 @@ def test_anything_else_goes(fragment: str, gone: str) -> None:
     assert removed(fragment), fragment
 
 
+def test_names_of_the_theme_are_not_taken_over() -> None:
+    assert clean_html('<h3 id="__consent">x</h3>') == "<h3>x</h3>"
+    assert clean_html('<a id="__pwned" href="#x">x</a>') == '<a href="#x">x</a>'
+    kept = '<code id="__code_0">x</code><input type="radio" id="__tabbed_1_1" name="__tabbed_1">'
+    assert clean_html(kept) == kept
+
+
 def test_text_is_kept_where_markup_goes() -> None:
     assert clean_html("<blink>Hej</blink> <b>då</b>") == "Hej <b>då</b>"
 

@@ -123,6 +123,8 @@ COMMENTS_AND_CDATA = [
     "<!DOCTYPE x><img src=x onerror=alert(1)>",
     "```\n</code></pre><script>window.__pwned=1</script>\n```",
     "*[HTML]: <img src=x onerror=alert(1)>\n\nHTML",
+    "### __pwned",  # a heading's id would set window.__pwned (DOM clobbering)
+    "Term\n: ### __consent",
 ]
 PAYLOADS = (
     CODE_SPANS

@@ -49,17 +49,32 @@ STYLES = {"text-align"}  # a table column's alignment, the only style Markdown w
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+# Names that start with `__` are the theme's (`__consent`, `__drawer`, `__search`): a heading
+# written `### __consent` must not take one over (nor set a global such as `window.__x`).
+# Material's own content features number theirs: content tabs and code blocks.
+_THEME_NAME = re.compile(r"__(?:tabbed|code)_[0-9_]+")
+
+
+def _names(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("id", "name", "for") and value.startswith("__"):
+        return value if _THEME_NAME.fullmatch(value) else None
+    return value
+
+
 def clean_html(fragment: str) -> str:
     """`fragment` with only the allowlisted elements, attributes and URL schemes left.
 
     Elements outside the list are unwrapped (their text stays, shown as text);
     `script`, `style` and similar lose their content too. Comments go. Links keep
-    their `rel` as written (none), relative links and fragments stay.
+    their `rel` as written (none), relative links and fragments stay. An `id`, `name`
+    or `for` that starts with `__` goes unless it is one Material's content features
+    number (`__tabbed_1_1`, `__code_0`).
     """
     return nh3.clean(
         fragment,
         tags=TAGS,
         attributes=ATTRIBUTES,
+        attribute_filter=_names,
         tag_attribute_values=ATTRIBUTE_VALUES,
         filter_style_properties=STYLES,
         url_schemes=URL_SCHEMES,
