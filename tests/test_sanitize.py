@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES
+from conftest import FIXTURES, cli
 from test_xss import PAYLOADS, hostile_data, scan_html
 
 from mkdocs_legal.cli import main
@@ -188,3 +188,26 @@ def test_render_output_is_inert_for_a_material_host(tmp_path: Path) -> None:
         out = host_html(page.read_text(encoding="utf-8"))
         assert "onerror=alert(1)" in html.unescape(out)  # shown as text
         assert scan_html(out) == [], page.name
+
+
+def test_check_warns_where_a_field_is_shown_as_text(tmp_path: Path) -> None:
+    data = yaml.safe_load((FIXTURES / "data" / "basic.yml").read_text(encoding="utf-8"))
+    data["sections"] = [
+        {
+            "id": "extra",
+            "document": "privacy",
+            "title": "Extra",
+            "body": {
+                "en": '[link](https://a.se "t" onclick=alert(1))',
+                "sv": "[länk](https://a.se) och <b>fet</b> text",
+            },
+        }
+    ]
+    path = tmp_path / "legal.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["check", str(path), "--lang", "sv,en"]) == 0  # a warning
+    assert main(["check", str(path), "--lang", "sv,en", "--strict"]) == 1
+    result = cli("check", str(path), "--lang", "sv,en", cwd=tmp_path)
+    lines = [line for line in result.stdout.splitlines() if "LGL108" in line]
+    assert len(lines) == 1 and lines[0].endswith("(sections[0].body.en)"), result.stdout
+    assert "shown as plain text" in lines[0]

@@ -15,6 +15,7 @@ from typing import Any
 
 from .documents import SECTION_IDS
 from .findings import Finding, Severity
+from .markdown import markup_dropped
 from .model import DURATION_RE, LANGUAGE_RE, LegalData
 from .records import record
 from .vocabulary import DATA_CATEGORIES, SOURCES
@@ -208,6 +209,15 @@ RULES: dict[str, Rule] = {
             "warning",
             "A recipient in a third country with no transfer entry (Art. 13(1)(f)).",
             "Add a `transfers` entry (country and mechanism) to that recipient.",
+        ),
+        Rule(
+            "LGL108",
+            "warning",
+            "A Markdown field (`body`, `intro`, `summary`) makes HTML a page may not contain "
+            "(raw HTML the parser reads as such, a link to another scheme, …), so it is shown "
+            "as plain text, as written.",
+            "Write it as Markdown without HTML; links may be `https:`, `http:`, `mailto:`, "
+            "`tel:` or relative.",
         ),
         Rule(
             "LGL201",
@@ -415,6 +425,14 @@ class Linter:
                 (p for p in reversed(path) if isinstance(p, str) and not LANGUAGE_RE.match(p)), ""
             )
             markdown = key in {"body", "summary"} or (path and path[0] == "intro")
+            dropped = markup_dropped(value) if markdown else []
+            if dropped:
+                self.add(
+                    "LGL108",
+                    f"this Markdown makes HTML a page may not contain ({', '.join(dropped[:3])}"
+                    f"{', …' if len(dropped) > 3 else ''}); it is shown as plain text, as written",
+                    path,
+                )
             for pattern, label in _PLACEHOLDERS:
                 if markdown and label.startswith("bracketed"):
                     continue

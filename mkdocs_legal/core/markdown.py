@@ -135,14 +135,33 @@ _REF_DEF = re.compile(r"(\[[^\]]{1,999}\]:\s*)(?:<([^>\n]*)>|([^\s<>]+))")
 
 
 def sanitize_body(markdown: str) -> Md:
-    """User Markdown (`body`, `intro`) → Markdown with raw HTML shown as text.
+    """User Markdown (`body`, `intro`, `summary`) → Markdown with raw HTML shown as text.
 
     Markdown formatting (emphasis, lists, links, headings below the section
     heading) is kept. Raw HTML, attribute lists, and links to anything but
     http(s)/mailto/tel/relative targets are neutralised. A fenced code block
     becomes a `<pre>` block written here, its text escaped, so nothing depends
     on whether the site's Markdown would read the same lines as a fence.
+    Then the parser has the last word: if the HTML the result becomes still holds
+    anything outside the allowlist (`sanitize.markdown_removed`), the field is
+    shown as plain text (`as_text`).
     """
+    text = _neutralise(markdown)
+    from .sanitize import markdown_removed
+
+    if markdown_removed(text):  # the parser saw markup the lines above did not: text only
+        return as_text(markdown)
+    return Md(text)
+
+
+def markup_dropped(markdown: str) -> list[str]:
+    """What of a Markdown field the allowlist refuses (then `sanitize_body` shows it as text)."""
+    from .sanitize import markdown_removed
+
+    return markdown_removed(_neutralise(markdown))
+
+
+def _neutralise(markdown: str) -> str:
     out: list[str] = []
     fence: str | None = None  # the opening fence while inside a fenced block
     language, indent = "", 0
@@ -163,13 +182,7 @@ def sanitize_body(markdown: str) -> Md:
             code.append(line[min(indent, len(line) - len(line.lstrip())) :])
     if fence is not None:
         out.append(_code_block(code, language))
-    text = "\n".join(out)
-    text = _REF_DEF.sub(_safe_definition, text)
-    from .sanitize import markdown_removed
-
-    if markdown_removed(text):  # the parser saw markup the lines above did not: text only
-        return as_text(markdown)
-    return Md(text)
+    return _REF_DEF.sub(_safe_definition, "\n".join(out))
 
 
 def _safe_definition(match: re.Match[str]) -> str:
