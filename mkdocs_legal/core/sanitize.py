@@ -66,11 +66,12 @@ def clean_html(fragment: str) -> str:
 
     Elements outside the list are unwrapped (their text stays, shown as text);
     `script`, `style` and similar lose their content too. Comments go. Links keep
-    their `rel` as written (none), relative links and fragments stay. An `id`, `name`
+    their `rel` as written (none), relative links and fragments stay; `{` and `}` are
+    written as character references. An `id`, `name`
     or `for` that starts with `__` goes unless it is one Material's content features
     number (`__tabbed_1_1`, `__code_0`).
     """
-    return nh3.clean(
+    clean = nh3.clean(
         fragment,
         tags=TAGS,
         attributes=ATTRIBUTES,
@@ -81,6 +82,9 @@ def clean_html(fragment: str) -> str:
         link_rel=None,
         strip_comments=True,
     )
+    # The sanitiser writes `&#123;` as `{`: keep template syntax from the data inert for
+    # whatever reads the page next (the characters read the same in text and attributes).
+    return clean.replace("{", "&#123;").replace("}", "&#125;")
 
 
 # --- what the allowlist would take out --------------------------------------------------------
