@@ -1,4 +1,4 @@
-"""Addresses that read as one place and lead to another (issue 14, item 3): LGL030."""
+"""Addresses that read as one place and lead to another (issue 14, item 3): LGL050."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_check_reports_each_deceptive_address_where_it_is(tmp_path: Path) -> Non
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = cli("check", str(path), "--lang", "sv,en", cwd=tmp_path)
     assert result.returncode == 1
-    lines = [line for line in result.stdout.splitlines() if "LGL030" in line]
+    lines = [line for line in result.stdout.splitlines() if "LGL050" in line]
     assert len(lines) == 4, result.stdout
     for field in (
         "organisation.website",
@@ -75,4 +75,4 @@ def test_check_reports_each_deceptive_address_where_it_is(tmp_path: Path) -> Non
         "supervisory_authority.url",
     ):
         (line,) = [x for x in lines if x.endswith(f"({field})")]
-        assert line.startswith(f"{path}:") and ": LGL030 error: " in line
+        assert line.startswith(f"{path}:") and ": LGL050 error: " in line

@@ -208,6 +208,6 @@ def test_check_warns_where_a_field_is_shown_as_text(tmp_path: Path) -> None:
     assert main(["check", str(path), "--lang", "sv,en"]) == 0  # a warning
     assert main(["check", str(path), "--lang", "sv,en", "--strict"]) == 1
     result = cli("check", str(path), "--lang", "sv,en", cwd=tmp_path)
-    lines = [line for line in result.stdout.splitlines() if "LGL108" in line]
+    lines = [line for line in result.stdout.splitlines() if "LGL130" in line]
     assert len(lines) == 1 and lines[0].endswith("(sections[0].body.en)"), result.stdout
     assert "shown as plain text" in lines[0]

@@ -158,7 +158,7 @@ RULES: dict[str, Rule] = {
             "(`billing_period: P1M`), or `renewal: none`.",
         ),
         Rule(
-            "LGL030",
+            "LGL050",
             "error",
             "A website, email or authority address that reads as one place and leads to "
             "another: invisible (bidirectional, zero-width) characters, a host name mixing "
@@ -211,7 +211,7 @@ RULES: dict[str, Rule] = {
             "Add a `transfers` entry (country and mechanism) to that recipient.",
         ),
         Rule(
-            "LGL108",
+            "LGL130",
             "warning",
             "A Markdown field (`body`, `intro`, `summary`) makes HTML a page may not contain "
             "(raw HTML the parser reads as such, a link to another scheme, …), so it is shown "
@@ -428,7 +428,7 @@ class Linter:
             dropped = markup_dropped(value) if markdown else []
             if dropped:
                 self.add(
-                    "LGL108",
+                    "LGL130",
                     f"this Markdown makes HTML a page may not contain ({', '.join(dropped[:3])}"
                     f"{', …' if len(dropped) > 3 else ''}); it is shown as plain text, as written",
                     path,
@@ -471,7 +471,7 @@ class Linter:
         for value, path, check in checks:
             if value:
                 for problem in check(value):
-                    self.add("LGL030", f"{value!r}: {problem}", path)
+                    self.add("LGL050", f"{value!r}: {problem}", path)
 
     # --- legal rules ---------------------------------------------------------------------
 
