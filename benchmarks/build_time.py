@@ -18,6 +18,9 @@
   new process each time (interpreter start included), like hyperfine.
 - growth: the large site with 10, 50 and 100 versions, each built both ways.
 - profile: the plugin's own time per language pass and its top costs (`plugin_profile.py`).
+- redline: one redline between two long texts, 0.25 to 2 MB, in process: the demo's privacy
+  policy repeated (every line occurs many times, nothing to anchor on) and with every 7th
+  line changed; time and peak memory, which should double with the size.
 - site (`--site DIR`): a copy of that site folder compared like the demo, its hooks kept.
 - instructions (not run by default): the instructions one build of the small site (or of
   `--site`) executes each way, counted by valgrind's callgrind. The count barely varies
@@ -53,7 +56,7 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 BIN = Path(sys.executable).parent
-SECTIONS = ("demo", "small", "large", "render", "growth", "profile")
+SECTIONS = ("demo", "small", "large", "render", "growth", "profile", "redline")
 """Run by default, in this order; `instructions` and `site` only when asked for."""
 THEME = ROOT / "mkdocs_legal" / "plugin" / "theme"
 STYLESHEET = "assets/stylesheets/legal.css"
@@ -412,6 +415,36 @@ def section_profile(work: Path, args: argparse.Namespace) -> None:
         print(f"\n== plugin time per language pass: {site.name} ==")
         command = [sys.executable, str(HERE / "plugin_profile.py"), "--site", str(site)]
         subprocess.run([*command, "--top", str(args.top)], env=_env(), check=True)
+
+
+def _frozen_body(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def section_redline(work: Path, args: argparse.Namespace) -> None:
+    import tracemalloc
+
+    from mkdocs_legal.core.redline import redline_markdown
+
+    print("\n== one redline between two long texts (in process) ==")
+    old = _frozen_body(ROOT / "legal-history" / "privacy" / "2026-03-01.en.md")
+    new = _frozen_body(ROOT / "legal-history" / "privacy" / "2027-01-01.en.md")
+    lines = old.split("\n")
+    for repeat in (20, 40, 80, 160):
+        edited = [line + " extra" if k % 7 == 0 else line for k, line in enumerate(lines * repeat)]
+        for name, a, b in (
+            ("repeated", old * repeat, new * repeat),
+            ("every 7th line", "\n".join(lines * repeat), "\n".join(edited)),
+        ):
+            tracemalloc.start()
+            start = time.perf_counter()
+            redline_markdown(a, b)
+            seconds = time.perf_counter() - start
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            print(
+                f"  {len(a) / 1e6:5.2f} MB, {name:<15} {seconds:7.2f} s, peak {peak / 1e6:5.0f} MB"
+            )
 
 
 def main() -> int:

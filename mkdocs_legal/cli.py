@@ -311,9 +311,15 @@ def _render_out(
                 None,
             )
             texts[f"changelog.{language}.md"] = resolve(text, "changelog", layout, link)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (out / name).write_text(text, encoding="utf-8")
+    from .core import owned
+
+    refused = owned.refusals(out, texts)
+    for reason in refused:
+        print(f"mkdocs-legal render: {reason}", file=sys.stderr)
+    if refused:
+        print("mkdocs-legal render: nothing written", file=sys.stderr)
+        return EXIT_FINDINGS
+    owned.write(out, texts)
     return EXIT_OK
 
 

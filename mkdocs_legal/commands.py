@@ -49,6 +49,9 @@ def cmd_release(args: argparse.Namespace) -> int:
     """Freeze the newest version of every document in every language; never rewrite."""
     project = open_project(args.file, args.lang, args.history_dir)
     _render_guard(project)
+    broken = errors(project.history.findings)  # e.g. a dangling link: fix the folder first
+    if broken:
+        raise CommandError("\n".join(f.format() for f in broken))
     plan = project.plan_release()
     conflicts = [p for p in plan if p.state == "conflict"]
     if conflicts:

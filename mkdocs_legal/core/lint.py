@@ -19,6 +19,7 @@ from . import checks, lint_consumer
 from .checks import Rule
 from .documents import SECTION_IDS
 from .findings import Finding, Severity
+from .markdown import markup_dropped
 from .model import LANGUAGE_RE, LegalData
 from .vocabulary import DATA_CATEGORIES, SOURCES
 from .yamlsource import Located, Path_
@@ -143,6 +144,16 @@ RULES: dict[str, Rule] = {
             "Use a section id of that document for `after`/`replace`.",
         ),
         Rule(
+            "LGL050",
+            "error",
+            "A website, email or authority address that reads as one place and leads to "
+            "another: invisible (bidirectional, zero-width) characters, a host name mixing "
+            "scripts or made of look-alike letters, `user@host`, a protocol-relative `//host`, "
+            "or headers and extra recipients in an email address (`?cc=`, `?bcc=`).",
+            "Write the plain address: `https://host/…` for a website, `name@host` for email, "
+            "host names in one script, no invisible characters.",
+        ),
+        Rule(
             "LGL101",
             "warning",
             "An item GDPR Art. 13/14 requires is missing.",
@@ -184,6 +195,15 @@ RULES: dict[str, Rule] = {
             "error",
             "A recipient in a third country with no transfer entry (Art. 13(1)(f)).",
             "Add a `transfers` entry (country and mechanism) to that recipient.",
+        ),
+        Rule(
+            "LGL130",
+            "warning",
+            "A Markdown field (`body`, `intro`, `summary`) makes HTML a page may not contain "
+            "(raw HTML the parser reads as such, a link to another scheme, …), so it is shown "
+            "as plain text, as written.",
+            "Write it as Markdown without HTML; links may be `https:`, `http:`, `mailto:`, "
+            "`tel:` or relative.",
         ),
         Rule(
             "LGL201",
@@ -267,6 +287,7 @@ class Linter:
     def run(self) -> list[Finding]:
         self.references()
         self.placeholders()
+        self.addresses()
         self.legal()
         self.versions()
         self.translations()
@@ -394,7 +415,15 @@ class Linter:
             key = next(
                 (p for p in reversed(path) if isinstance(p, str) and not LANGUAGE_RE.match(p)), ""
             )
-            markdown = key in {"body"} or (path and path[0] == "intro")
+            markdown = key in {"body", "summary"} or (path and path[0] == "intro")
+            dropped = markup_dropped(value) if markdown else []
+            if dropped:
+                self.add(
+                    "LGL130",
+                    f"this Markdown makes HTML a page may not contain ({', '.join(dropped[:3])}"
+                    f"{', …' if len(dropped) > 3 else ''}); it is shown as plain text, as written",
+                    path,
+                )
             for pattern, label in _PLACEHOLDERS:
                 if markdown and label.startswith("bracketed"):
                     continue
@@ -411,6 +440,29 @@ class Linter:
                     f"{value!r} is an example address; use the organisation's real contact details",
                     path,
                 )
+
+    # --- addresses that deceive ------------------------------------------------------------
+
+    def addresses(self) -> None:
+        from .deception import email_deceptions, url_deceptions
+
+        org = self.data.organisation
+        checks: list[tuple[str | None, Path_, Any]] = [
+            (org.website, ("organisation", "website"), url_deceptions),
+            (org.email, ("organisation", "email"), email_deceptions),
+            (org.privacy_email, ("organisation", "privacy_email"), email_deceptions),
+        ]
+        for key in ("dpo", "representative"):
+            contact = getattr(org, key)
+            if contact is not None:
+                checks.append((contact.email, ("organisation", key, "email"), email_deceptions))
+        authority = self.data.supervisory_authority
+        if authority is not None and not isinstance(authority, str):
+            checks.append((authority.url, ("supervisory_authority", "url"), url_deceptions))
+        for value, path, check in checks:
+            if value:
+                for problem in check(value):
+                    self.add("LGL050", f"{value!r}: {problem}", path)
 
     # --- legal rules ---------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ per run and cached):
   and (default language) `legal.json`.
 - `on_nav`: keep dated versions and redlines out of an automatic nav.
 - `on_page_context`: banner, canonical address and the announce-bar notice.
+- `on_page_content`: the page's HTML through the allowlist (`core.sanitize`), then its banner.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from ..core.language import Language, MissingTranslation
 from ..core.pages import Layout, PageSpec, pages_for
 from ..core.project import render_all
 from ..core.publication import Publication, publish
+from ..core.sanitize import clean_html
 from ..core.source import Loaded, Options, fingerprint, load_valid
 from . import i18n_bridge, outputs
 from .banner import Banner, NoticeItem, notice_items
@@ -429,7 +431,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         spec = self._pages.get(page.file.src_uri)
         if spec is None:
             return html
-        html = mark_bare_links(html)
+        html = mark_bare_links(clean_html(html))  # the banner below is the theme's, not data
         if spec.item is None or spec.kind == "changes":
             return html
         banner = self._banner(page, config)
