@@ -87,6 +87,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._documents: list[str] | None = None
         self._layout: Layout | None = None
         self.build_date: date | None = None
+        self._strict = False
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -151,6 +152,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 f"legal: plugin option `history_dir` is {history_dir}, a file; it must be a "
                 "folder (`mkdocs-legal release` creates it)"
             )
+        # MkDocs counts warnings for `--strict` only when its log level lets them through
+        # (`mkdocs build -q` drops them), so the plugin enforces strict mode itself
+        self._strict = bool(self.config.strict or config.strict)
         site = i18n_bridge.site(config)
         self._site = site
         self._env = None  # the theme's templates in this pass's language
@@ -274,8 +278,10 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 log.warning(finding.format())
         if errors(findings):
             raise PluginError(_report(findings))
-        if self.config.strict and warnings(findings):
-            raise PluginError(f"legal: {len(warnings(findings))} warning(s) and `strict: true`")
+        if self._strict and warnings(findings):
+            shown = "\n  ".join(f.format() for f in warnings(findings))
+            why = "`strict: true`" if self.config.strict else "`--strict`"
+            raise PluginError(f"legal: {len(warnings(findings))} warning(s) and {why}:\n  {shown}")
 
     # --- pages -----------------------------------------------------------------------------
 

@@ -1,0 +1,65 @@
+"""The history promise holds however the site is built: quiet strict builds, documents added
+in a later version, where an unrecorded change is reported, versions without a summary, and
+`mkdocs serve --dirty` rebuilds."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from test_versions_build import BASIC, V2, set_options
+
+from mkdocs_legal.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def history_site(copy_site: Callable[..., Path]) -> Path:
+    """two-languages with its own data file: 1.0 released, then 2.0 added (not released)."""
+    root = copy_site("two-languages", files={"legal.yml": BASIC})
+    set_options(root, data="legal.yml", timezone="Europe/Stockholm")
+    assert main(["release", str(root / "legal.yml")]) == 0
+    changed = BASIC.replace("Fjällsjö Konsult AB", "Fjällsjö Konsult Aktiebolag", 1) + V2
+    (root / "legal.yml").write_text(changed, encoding="utf-8")
+    return root
+
+
+def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def unrecorded_change(root: Path) -> None:
+    """Release 2.0, then change a fact without a new version: LGL202 on 2025-03-01."""
+    assert main(["release", str(root / "legal.yml")]) == 0
+    data = root / "legal.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace("Aktiebolag", "AB (publ)"))
+    set_options(root, today="2025-03-01")
+
+
+@pytest.mark.parametrize("args", [["-q", "--strict"], ["--strict"], ["-q", "-s"]])
+def test_mkdocs_strict_fails_on_an_integrity_warning_at_any_log_level(
+    history_site: Path, args: list[str]
+) -> None:
+    unrecorded_change(history_site)
+    result = mkdocs(history_site, "build", *args)
+    assert result.returncode != 0, result.stderr
+    assert "LGL202" in result.stderr and "--strict" in result.stderr
+    assert not (history_site / "site" / "privacy").exists()
+
+
+def test_a_quiet_build_without_strict_still_passes(history_site: Path) -> None:
+    unrecorded_change(history_site)
+    result = mkdocs(history_site, "build", "-q")
+    assert result.returncode == 0, result.stderr
