@@ -132,7 +132,8 @@ def country_codes() -> frozenset[str]:
     english = _extract().get("en")
     if english is not None:
         return frozenset(english["countries"])
-    return frozenset(c for c in babel_locale("en").territories if re.fullmatch("[A-Z]{2}", c))
+    names = babel_locale("en").territories
+    return frozenset(str(c) for c in names if re.fullmatch("[A-Z]{2}", str(c)))
 
 
 def duration(language: str, count: int, unit: str) -> str:

@@ -41,7 +41,7 @@ from ..core.source import Loaded, Options, fingerprint, load_valid
 from . import i18n_bridge, outputs
 from .banner import Banner, NoticeItem, notice_items
 from .config import LegalConfig
-from .html import mark_bare_links
+from .html import mark_bare_links, page_wrapper
 
 log = get_plugin_logger(__name__)
 
@@ -88,6 +88,8 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._layout: Layout | None = None
         self.build_date: date | None = None
         self._strict = False
+        self._consent_written: object = None
+        self._user_consent: object = None
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -133,8 +135,8 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         history_dir = self.history_path(config)
         if THEME_DIR not in config.theme.dirs:
             config.theme.dirs.append(THEME_DIR)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        if STYLESHEET not in config.extra_css:  # first: the user's stylesheets win
+            config.extra_css.insert(0, STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
         try:
@@ -172,26 +174,40 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         return config
 
     def _set_consent(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
-        """Material's consent dialog, in this pass's language (set on every pass: no leaks)."""
+        """Material's consent dialog, in this pass's language (set on every pass: no leaks).
+
+        The user's own `extra.consent` (title, description, actions) is kept: what is found
+        there is the user's unless it is the value this plugin wrote on an earlier pass.
+        """
         assert self._loaded is not None
         if not self.config.consent or config.theme.name != "material":
             return
-        from ..core.consent import consent_extra
+        from ..core.consent import consent_extra, with_user_settings
 
+        found = config.extra.get("consent")
+        if found is not self._consent_written:
+            self._user_consent = found
         lang = Language(site.current, default=site.default, fallback=self.config.fallback)
-        policy = None
-        if "cookies" in self.documents():
-            url = i18n_bridge.dest_url(
-                site, self.doc_path("cookies"), site.current, config.use_directory_urls
-            )
-            policy = outputs.site_path(config.site_url, url)
+        links = {}
+        for document in ("cookies", "privacy"):
+            if document in self.documents():
+                url = i18n_bridge.dest_url(
+                    site, self.doc_path(document), site.current, config.use_directory_urls
+                )
+                links[document] = outputs.site_path(config.site_url, url)
         value = consent_extra(
-            self._loaded.data, lang, settings_link=policy, categories=self._cookies_in_force(config)
+            self._loaded.data,
+            lang,
+            settings_link=links.get("cookies"),
+            privacy_link=links.get("privacy"),
+            categories=self._cookies_in_force(config),
         )
+        value = with_user_settings(value, self._user_consent)
         if value is None:
             config.extra.pop("consent", None)
         else:
             config.extra["consent"] = value
+        self._consent_written = value
 
     def _cookies_in_force(self, config: MkDocsConfig) -> list[str] | None:
         """The cookie categories of the cookie policy shown today, when it is a frozen one."""
@@ -205,14 +221,27 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         return drift.consent_categories(self.history_path(config), shown.effective)
 
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
-        """Fail before anything is written if a user page would be replaced, in any language."""
-        paths = [(d, self.doc_path(d)) for d in self.documents()]
-        paths.append(("changelog", self.changelog_path()))
-        for name, path in paths:
-            for language in site.languages:
-                uri = i18n_bridge.src_uri(site, path, language)
-                if (Path(config.docs_dir) / uri).exists():
-                    raise PluginError(_clash(uri, name))
+        """Fail before anything is written if a generated page or file would replace one of
+        the host site's, in any language (once per build: the first pass sees them all)."""
+        if site.current != site.default or self._publication is None:
+            return
+        from . import clashes
+
+        assert self._loaded is not None
+        made = clashes.generated(
+            site,
+            self.layout(config),
+            self._publication,
+            self.documents(),
+            config.use_directory_urls,
+        )
+        skip = [*map(str, self._loaded.files), str(self.history_path(config))]
+        theirs = clashes.published(site, config.docs_dir, config.use_directory_urls, skip)
+        found = clashes.clashes(made, theirs)
+        if found:
+            raise PluginError(
+                "legal: a generated page would replace a file of the site:\n  " + "\n  ".join(found)
+            )
 
     def _load(self, data_file: Path, site: i18n_bridge.Site) -> None:
         """Read, check and render the newest texts once; reuse them while nothing changed."""
@@ -388,6 +417,16 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 nav.pages[0].previous_page = nav.pages[-1].next_page = None
         return nav
 
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """Dated versions and redlines stay out of `sitemap.xml` (with or without i18n)."""
+        if template_name == "sitemap.xml" and self._pages:
+            hidden = {u for u, spec in self._pages.items() if spec.kind in ("version", "changes")}
+            pages = context.get("pages") or []
+            context["pages"] = [f for f in pages if f.src_uri not in hidden]
+        return context
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         return env
@@ -422,15 +461,18 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         if spec is None:
             return html
         html = mark_bare_links(html)
-        if spec.item is None or spec.kind == "changes":
-            return html
-        banner = self._banner(page, config)
-        if banner is None:
-            return html
-        if self._env is None:  # MkDocs' on_env comes after page content: one per pass
-            self._env = config.theme.get_env()
-            self._env.bytecode_cache = self._compiled
-        return banner.render(self._env, spec, config) + html
+        if self.layout(config).consent and page.present_anchor_ids is not None:
+            # Material writes the consent dialog (`id="__consent"`) into every page when
+            # `extra.consent` is set: the links to it are valid for MkDocs' link validation
+            page.present_anchor_ids.add(MATERIAL_CONSENT.lstrip("#"))
+        if spec.item is not None and spec.kind != "changes":
+            banner = self._banner(page, config)
+            if banner is not None:
+                if self._env is None:  # MkDocs' on_env comes after page content: one per pass
+                    self._env = config.theme.get_env()
+                    self._env.bytecode_cache = self._compiled
+                html = banner.render(self._env, spec, config) + html
+        return page_wrapper(spec.kind, spec.document, html)
 
 
 def _note_third_parties(config: MkDocsConfig) -> None:
