@@ -63,3 +63,33 @@ def test_a_quiet_build_without_strict_still_passes(history_site: Path) -> None:
     unrecorded_change(history_site)
     result = mkdocs(history_site, "build", "-q")
     assert result.returncode == 0, result.stderr
+
+
+# --- 12. a version without a summary --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("material", "code", "exit_code"), [(False, "LGL160", 0), (True, "LGL060", 1)]
+)
+def test_a_version_without_summary_is_reported(
+    tmp_path: Path, material: bool, code: str, exit_code: int
+) -> None:
+    from conftest import cli
+
+    data = BASIC + (
+        "  - effective: 2025-06-01\n"
+        '    version: "2.0"\n'
+        "    published: 2025-04-01\n"
+        f"    material: {str(material).lower()}\n"
+    )
+    path = tmp_path / "legal.yml"
+    path.write_text(data, encoding="utf-8")
+    result = cli("check", str(path), "--lang", "en,sv")
+    assert result.returncode == exit_code, result.stdout + result.stderr
+    line = next(x for x in result.stdout.splitlines() if code in x)
+    # points at the version entry, by line
+    entry = data.splitlines().index("  - effective: 2025-06-01") + 1
+    assert line.startswith(f"{path}:{entry}:") and "versions[1]" in line
+    assert "summary" in line
+    strict = cli("check", str(path), "--lang", "en,sv", "--strict")
+    assert strict.returncode == 1

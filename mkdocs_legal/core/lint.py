@@ -157,6 +157,13 @@ RULES: dict[str, Rule] = {
             "(`billing_period: P1M`), or `renewal: none`.",
         ),
         Rule(
+            "LGL060",
+            "error",
+            "A material version after the first has no `summary`: the changelog, feed and "
+            "redline pages would not say what changed.",
+            "Add `summary` to the version: what changes for the reader, in every language.",
+        ),
+        Rule(
             "LGL101",
             "warning",
             "An item GDPR Art. 13/14 requires is missing.",
@@ -198,6 +205,13 @@ RULES: dict[str, Rule] = {
             "warning",
             "A recipient in a third country with no transfer entry (Art. 13(1)(f)).",
             "Add a `transfers` entry (country and mechanism) to that recipient.",
+        ),
+        Rule(
+            "LGL160",
+            "warning",
+            "A version after the first has no `summary`: the changelog, feed and redline pages "
+            "do not say what changed.",
+            "Add `summary` to the version: what changes for the reader, in every language.",
         ),
         Rule(
             "LGL201",
@@ -554,6 +568,7 @@ class Linter:
 
     def versions(self) -> None:
         seen: dict[tuple[str, Any], int] = {}
+        first_effective = min((v.effective for v in self.data.versions), default=None)
         for i, v in enumerate(self.data.versions):
             clashes: dict[int, list[str]] = {}
             for doc in v.documents or ["privacy", "cookies", "terms"]:
@@ -566,6 +581,14 @@ class Linter:
                     f"two versions of {', '.join(docs)} take effect on {v.effective} "
                     f"(versions[{first}] and versions[{i}]); give each date one entry",
                     ("versions", i, "effective"),
+                )
+            if v.summary is None and v.effective != first_effective:  # the first changes nothing
+                self.add(
+                    "LGL060" if v.material else "LGL160",
+                    f"version {v.label} ({v.effective}) has no `summary`, so the changelog, feed "
+                    "and redline pages do not say what changed; add one"
+                    + (" (a material change must say it)" if v.material else ""),
+                    ("versions", i),
                 )
             if v.material and v.published and v.effective - v.published < timedelta(days=30):
                 self.add(
