@@ -93,3 +93,68 @@ def test_a_version_without_summary_is_reported(
     assert "summary" in line
     strict = cli("check", str(path), "--lang", "en,sv", "--strict")
     assert strict.returncode == 1
+
+
+# --- 10. a document added in a later version ---------------------------------------------------
+
+COOKIES = """\
+cookies:
+  last_reviewed: 2025-01-10
+  items:
+    - {name: fk_session, provider: first_party, purpose: {en: Session, sv: Session}, category: necessary, duration: session, type: http_cookie}
+"""
+WITH_COOKIES = """\
+  - effective: 2025-03-01
+    version: "2.0"
+    published: 2025-01-20
+    documents: [privacy, cookies]
+    summary:
+      en: We now publish a cookie policy.
+      sv: Vi publicerar nu en cookiepolicy.
+"""
+
+
+@pytest.fixture
+def first_release(copy_site: Callable[..., Path]) -> Path:
+    """two-languages with version 1.0 (no `documents:` list, no cookies) released."""
+    root = copy_site("two-languages", files={"legal.yml": BASIC})
+    set_options(root, data="legal.yml")
+    assert main(["release", str(root / "legal.yml")]) == 0
+    return root
+
+
+def test_a_document_added_later_starts_at_the_version_that_lists_it(first_release: Path) -> None:
+    import json
+
+    data = first_release / "legal.yml"
+    data.write_text(BASIC.replace("versions:\n", COOKIES + "versions:\n") + WITH_COOKIES, "utf-8")
+    set_options(first_release, today="2025-02-01")
+    result = mkdocs(first_release, "build")
+    assert result.returncode == 0, result.stderr
+    assert "LGL203" not in result.stderr
+    site = first_release / "site"
+    cookies = (site / "cookies/index.html").read_text(encoding="utf-8")
+    assert 'data-legal-state="upcoming"' in cookies and 'datetime="2025-03-01"' in cookies
+    assert not (site / "cookies/2024-05-01").exists()
+    manifest = json.loads((site / "legal.json").read_text(encoding="utf-8"))
+    assert "2024-05-01" not in json.dumps(manifest["documents"]["cookies"])
+    # released, and then in force: the cookie policy's history is version 2.0 alone
+    assert main(["release", str(data)]) == 0
+    assert not list((first_release / "legal-history/cookies").glob("2024-05-01.*"))
+    set_options(first_release, today="2025-03-01")
+    result = mkdocs(first_release, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    assert 'data-legal-state="current"' in (site / "cookies/index.html").read_text("utf-8")
+    assert (site / "privacy/2024-05-01/index.html").is_file()  # privacy keeps its 1.0
+
+
+def test_facts_for_a_document_no_version_lists_are_an_error(first_release: Path) -> None:
+    data = first_release / "legal.yml"
+    text = BASIC.replace("versions:\n", COOKIES + "versions:\n")
+    data.write_text(text, encoding="utf-8")
+    result = mkdocs(first_release, "build")
+    assert result.returncode != 0
+    line = text.splitlines().index("cookies:") + 1
+    assert f"legal.yml:{line}:1: LGL206 error" in result.stderr
+    assert "documents: [cookies]" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -239,6 +239,13 @@ RULES: dict[str, Rule] = {
             "Restore it from version control; files are `<document>/<date>.<language>.md`.",
         ),
         Rule(
+            "LGL206",
+            "error",
+            "A document has facts, but every version was released without it.",
+            "Add a version that lists it (`documents: [<id>]`) from the day its text is first "
+            "published, and run `mkdocs-legal release`.",
+        ),
+        Rule(
             "LGL205",
             "warning",
             "A frozen text belongs to no entry of `versions`.",

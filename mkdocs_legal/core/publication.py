@@ -19,6 +19,7 @@ from .findings import Finding
 from .history import History, digest, file_finding, normalise, path_of
 from .model import LegalData, Version
 from .records import record
+from .yamlsource import Located
 
 State = Literal["current", "upcoming", "superseded"]
 
@@ -107,6 +108,28 @@ def states_on(versions: Sequence[Version], on: date) -> list[State]:
     ]
 
 
+def history_of(data: LegalData, document: str, history: History) -> list[Version]:
+    """The versions of `document`, oldest first: its history starts at the first version
+    that lists it.
+
+    A version with a `documents:` list has the documents it lists. A version without one has
+    every document, except when it was released (the history folder has frozen texts of it)
+    without a text of `document`: then the document did not exist yet, and a later version
+    that lists it is its first. Without this, adding `cookies:` and a version for it after a
+    first release would make the first version claim a cookie policy it never had.
+    """
+    released: dict[date, set[str]] = {}
+    for doc, _language, effective in history.texts:
+        released.setdefault(effective, set()).add(doc)
+    return [
+        v
+        for v in versions_of(data, document)
+        if v.documents is not None
+        or v.effective not in released
+        or document in released[v.effective]
+    ]
+
+
 def publish(
     data: LegalData,
     documents: Sequence[str],
@@ -115,12 +138,17 @@ def publish(
     history: History,
     history_dir: Path,
     on: date,
+    located: Located | None = None,
 ) -> Publication:
-    """Decide, for each document and language, which text each version has and where."""
+    """Decide, for each document and language, which text each version has and where.
+
+    `located` (the data file as read) lets findings point at its lines."""
     out = Publication(findings=list(history.findings))
     for document in documents:
-        versions = versions_of(data, document)
+        versions = history_of(data, document, history)
         if not versions:
+            if versions_of(data, document):  # only released versions without it
+                out.findings.append(_unversioned(located, history_dir, document))
             continue
         newest = versions[-1]
         for language in languages:
@@ -190,6 +218,18 @@ def _missing(history_dir: Path, shown: VersionText, newest: Version) -> Finding:
         "version; to recover, remove the newer version entry, run `mkdocs-legal release`, "
         "and add it back",
     )
+
+
+def _unversioned(located: Located | None, history_dir: Path, document: str) -> Finding:
+    message = (
+        f"the data file has {document} facts, but no version lists {document}: every version "
+        f"was released without it. Add a version that takes effect when the {document} text "
+        f"is first published, with `documents: [{document}]` and a summary, and run "
+        "`mkdocs-legal release`"
+    )
+    if located is None:
+        return file_finding(str(history_dir), "LGL206", "error", message)
+    return located.finding((document,), "LGL206", "error", message, key=True)
 
 
 def _orphans(data: LegalData, history: History) -> list[Finding]:

@@ -215,9 +215,10 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             return None
         assert self._loaded is not None
         site = self._site or i18n_bridge.site(config)
-        shown = self._publication.timeline("cookies", site.default).shown
-        if shown.version is dates.versions_of(self._loaded.data, "cookies")[-1]:
+        timeline = self._publication.timelines.get(("cookies", site.default))
+        if timeline is None or timeline.shown is timeline.versions[-1]:
             return None
+        shown = timeline.shown
         return drift.consent_categories(self.history_path(config), shown.effective)
 
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
@@ -293,6 +294,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             self._history,
             history_dir,
             self.build_date,
+            self._loaded.located,
         )
         publication.findings += drift.stale(
             self._loaded.located, self._loaded.data, history_dir, site.default
