@@ -5,6 +5,7 @@ in a later version, where an unrecorded change is reported, versions without a s
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -158,3 +159,49 @@ def test_facts_for_a_document_no_version_lists_are_an_error(first_release: Path)
     assert f"legal.yml:{line}:1: LGL206 error" in result.stderr
     assert "documents: [cookies]" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- 11. LGL202 points at the field that changed; `diff` shows the change -----------------------
+
+
+def test_an_unrecorded_change_is_reported_at_the_field_and_diff_shows_it(
+    history_site: Path,
+) -> None:
+    from conftest import cli
+
+    unrecorded_change(history_site)
+    text = (history_site / "legal.yml").read_text(encoding="utf-8")
+    line = next(i for i, x in enumerate(text.splitlines(), 1) if "AB (publ)" in x)
+    result = mkdocs(history_site, "build")
+    assert result.returncode == 0, result.stderr
+    found = [x for x in result.stderr.splitlines() if "LGL202" in x]
+    assert len(found) == 2  # privacy in English and Swedish
+    for finding in found:
+        where = finding.split("LGL202")[0]
+        assert where.rstrip().endswith(f"legal.yml:{line}:9:"), finding  # organisation.name
+        assert "(organisation.name)" in finding
+        frozen = finding.index("legal-history/privacy/2025-03-01.")
+        assert frozen > finding.index("LGL202")  # the frozen file is named second
+        assert "mkdocs-legal diff --document privacy --lang" in finding
+    diff = cli(
+        "diff", "--document", "privacy", "--lang", "en", "--from", "2025-03-01", cwd=history_site
+    )
+    assert diff.returncode == 0, diff.stderr
+    assert "Aktiebolag" in diff.stdout and "AB (publ)" in diff.stdout
+
+
+def test_after_a_package_upgrade_lgl202_points_at_the_version(history_site: Path) -> None:
+    assert main(["release", str(history_site / "legal.yml")]) == 0
+    frozen = history_site / "legal-history/privacy/2025-03-01.en.md"
+    text = frozen.read_text(encoding="utf-8")  # as if the clause texts had changed since
+    body = text.split("\n---\n", 1)[1].replace("Fjällsjö", "Fjallsjo", 1)
+    import hashlib
+
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    head = re.sub(r"sha256: \w+", f"sha256: {digest}", text.split("\n---\n", 1)[0])
+    frozen.write_text(head + "\n---\n" + body, encoding="utf-8")
+    set_options(history_site, today="2025-03-01")
+    result = mkdocs(history_site, "build")
+    found = [x for x in result.stderr.splitlines() if "LGL202" in x]
+    assert len(found) == 1 and "(versions[1])" in found[0]
+    assert "No field of the data file changed" in found[0]

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Literal
 
 from .dates import ALL_DOCUMENTS, versions_of
-from .findings import Finding
+from .findings import Finding, format_path
 from .history import History, digest, file_finding, normalise, path_of
 from .model import LegalData, Version
 from .records import record
-from .yamlsource import Located
+from .yamlsource import Located, Path_
 
 State = Literal["current", "upcoming", "superseded"]
 
@@ -151,6 +151,7 @@ def publish(
                 out.findings.append(_unversioned(located, history_dir, document))
             continue
         newest = versions[-1]
+        changed = _changed(located, history_dir, newest)
         for language in languages:
             today = normalise(render(document, language))
             items: list[VersionText] = []
@@ -161,7 +162,9 @@ def publish(
                 if version is newest:
                     if stored is not None and stored.body != today:
                         out.findings.append(
-                            _unrecorded(stored.path, document, language, version, data)
+                            _unrecorded(
+                                stored.path, document, language, version, data, located, changed
+                            )
                         )
                     items.append(
                         VersionText(document, language, version, state, today, stored is not None)
@@ -192,18 +195,55 @@ def _tampered(path: Path | None, document: str, language: str, version: Version)
     )
 
 
+def _changed(located: Located | None, history_dir: Path, newest: Version) -> list[Path_] | None:
+    """The data file's fields that changed since `newest` was released (None: unknown)."""
+    if located is None:
+        return None
+    from .drift import changed_since
+
+    return changed_since(located, history_dir, newest.effective)
+
+
 def _unrecorded(
-    path: Path | None, document: str, language: str, version: Version, data: LegalData
+    path: Path | None,
+    document: str,
+    language: str,
+    version: Version,
+    data: LegalData,
+    located: Located | None = None,
+    changed: list[Path_] | None = None,
 ) -> Finding:
-    return file_finding(
-        str(path),
-        "LGL202",
-        "warning",
+    """LGL202, at the field of the data file that changed (else at the version entry); the
+    frozen file, which must not be edited, is named second."""
+    day = version.effective.isoformat()
+    message = (
         f"the {document} text ({language}) rendered today differs from the frozen text of "
         f"version {version.label}: the published text changed without a new version. Add a "
         "new entry to `versions` (effective date and summary) and run `mkdocs-legal release`, "
-        "or undo the change (`mkdocs-legal diff` shows it)",
+        f"or undo the change; `mkdocs-legal diff --document {document} --lang {language} "
+        f"--from {day}` shows it. The frozen text ({path}) stays as released"
     )
+    if located is None:
+        return file_finding(str(path), "LGL202", "warning", message)
+    if changed:
+        fields = ", ".join(format_path(p) or "(top level)" for p in changed[:5])
+        more = f" and {len(changed) - 5} more" if len(changed) > 5 else ""
+        message += f". Changed since the release: {fields}{more}"
+        found = located.finding(changed[0], "LGL202", "warning", message)
+        if found.file != located.file:  # a base file (`extends`): say whose text changed
+            f = found
+            found = Finding(
+                f.file, f.line, f.column, f.code, f.severity,
+                f"{message} (the text of {located.file})", f.path,
+            )  # fmt: skip
+        return found
+    if changed is not None:
+        message += (
+            ". No field of the data file changed since the release: the package's clause "
+            "texts did (after an upgrade?)"
+        )
+    index = next(i for i, v in enumerate(data.versions) if v is version)
+    return located.finding(("versions", index), "LGL202", "warning", message)
 
 
 def _missing(history_dir: Path, shown: VersionText, newest: Version) -> Finding:
