@@ -136,11 +136,12 @@ def clashes(made: list[Generated], theirs: dict[str, str]) -> list[str]:
             else f"rename {src}"
         )
         found.append(
-            f"{src} in docs_dir publishes at /{_url(item.dest)}, where the plugin writes "
+            f"{src} in docs_dir publishes at /{url(item.dest)}, where the plugin writes "
             f"{item.what}; {move}, or move or remove {src}"
         )
     return found
 
 
-def _url(dest: str) -> str:
+def url(dest: str) -> str:
+    """The site URL of a destination (`privacy/` for `privacy/index.html`)."""
     return dest[: -len("index.html")] if dest.endswith("index.html") else dest

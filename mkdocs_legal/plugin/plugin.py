@@ -11,6 +11,8 @@ per run and cached):
   and (default language) `legal.json`.
 - `on_nav`: keep dated versions and redlines out of an automatic nav.
 - `on_page_context`: banner, canonical address and the announce-bar notice.
+- `on_post_build` (50, before search; -110, after i18n): under `serve --dirty`, keep the
+  search index from growing with each rebuild (see `search.py`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -89,6 +91,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self.build_date: date | None = None
         self._strict = False
         self._consent_written: object = None
+        self._generated_urls: set[str] = set()
         self._user_consent: object = None
 
     # --- configuration ---------------------------------------------------------------------
@@ -238,6 +241,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         )
         skip = [*map(str, self._loaded.files), str(self.history_path(config))]
         theirs = clashes.published(site, config.docs_dir, config.use_directory_urls, skip)
+        self._generated_urls = {clashes.url(m.dest) for m in made}
         found = clashes.clashes(made, theirs)
         if found:
             raise PluginError(
@@ -428,6 +432,22 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             pages = context.get("pages") or []
             context["pages"] = [f for f in pages if f.src_uri not in hidden]
         return context
+
+    @event_priority(50)  # before the search plugin (0) writes this pass's index
+    def _search_before(self, *, config: MkDocsConfig) -> None:
+        from .search import drop_rebuilt
+
+        drop_rebuilt(config, self._generated_urls)
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has joined every language's index
+    def _search_after(self, *, config: MkDocsConfig) -> None:
+        from .search import write_unique
+
+        i18n = i18n_bridge.i18n_plugin(config)
+        if i18n is None or not getattr(i18n, "building", False):  # the last pass only
+            write_unique(config)
+
+    on_post_build = CombinedEvent(_search_before, _search_after)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
