@@ -86,13 +86,14 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--languages", default="en", help="comma-separated, default first (default: en)"
     )
+    init.add_argument("--url", help="the address the site is published at (its site_url)")
     return root
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.extends import describe_chain
     from .core.findings import to_dicts
-    from .core.siteconfig import find_settings, languages_for
+    from .core.siteconfig import find_settings, languages_for, site_url_findings
     from .core.source import Checked, Options, check
 
     targets = list(args.files) or [find_settings(None, Path.cwd()).data]
@@ -106,6 +107,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if result.loaded is not None and settings.config_file is not None:
             # part of a site: what its history folder says counts too
             result.findings += _history_findings(settings, result.loaded, languages)
+        result.findings += site_url_findings(settings.config_file, settings.site_url)
         results.append(result)
 
     def failed(result: Checked) -> bool:
@@ -295,7 +297,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from . import scaffold
 
     try:
-        answers = scaffold.Answers.parse(args.name, args.country, args.languages)
+        answers = scaffold.Answers.parse(args.name, args.country, args.languages, url=args.url)
     except scaffold.ScaffoldError as exc:
         print(f"mkdocs-legal init: {exc}", file=sys.stderr)
         return EXIT_USAGE

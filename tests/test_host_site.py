@@ -161,3 +161,96 @@ def test_consent_links_pass_link_validation_in_every_mode(
     assert result.returncode == 0, result.stderr
     assert "__consent" not in result.stderr
     assert 'href="#__consent"' in (root / "site/cookies/index.html").read_text(encoding="utf-8")
+
+
+# --- 3. every alternate link resolves, and alternates are reciprocal --------------------------
+
+
+def alternates(page: str) -> list[tuple[str, str]]:
+    """(hreflang, href) of the page's `<link rel="alternate">` and language-switcher links."""
+    found = []
+    for tag in re.findall(r"<(?:link|a)\b[^>]*>", page):
+        lang = re.search(r'hreflang="([^"]+)"', tag)
+        href = re.search(r'href="([^"]+)"', tag)
+        if lang and href and ("alternate" in tag or "md-select__link" in tag):
+            found.append((lang.group(1), href.group(1)))
+    return found
+
+
+def resolve(site: Path, site_url: str, page: Path, href: str) -> Path | None:
+    """The built file a link points at, or None when it points nowhere in the site."""
+    from urllib.parse import urljoin, urlsplit
+
+    base = site_url.rstrip("/") + "/" + page.relative_to(site).as_posix()
+    target = urlsplit(urljoin(base, href))
+    root = urlsplit(site_url)
+    if target.netloc != root.netloc or not target.path.startswith(root.path):
+        return None
+    rel = target.path[len(root.path) :]
+    candidate = site / rel
+    if rel == "" or rel.endswith("/"):
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def check_alternates(site: Path, site_url: str) -> tuple[list[str], list[str]]:
+    """(links that resolve to nothing, links that are not returned), over every page."""
+    broken, one_way = [], []
+    homes = {site / "index.html"} | {p for p in site.glob("*/index.html")}
+    for page in sorted(site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "hreflang" not in text or page.name == "404.html":  # served at any address
+            continue
+        for lang, href in alternates(text):
+            target = resolve(site, site_url, page, href)
+            if target is None:
+                broken.append(f"{page.relative_to(site)} → {href} ({lang})")
+                continue
+            if target == page or target in homes:
+                continue  # itself, or a language's home offered where the page has no version
+            back = [
+                resolve(site, site_url, target, h) for _, h in alternates(target.read_text("utf-8"))
+            ]
+            if page not in back:
+                one_way.append(f"{page.relative_to(site)} → {target.relative_to(site)}")
+    return broken, one_way
+
+
+def test_every_alternate_link_of_every_page_resolves_and_is_returned(
+    copy_site: Callable[..., Path],
+) -> None:
+    """A language added after a release (Danish, falling back to English texts) has no page
+    for the versions frozen before it: no other page may link to one."""
+    from mkdocs_legal.cli import main
+
+    root = copy_site("two-languages", files={"legal.yml": BASIC}, data="legal.yml")
+    assert main(["release", str(root / "legal.yml")]) == 0  # en, sv
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"].append({"locale": "da", "name": "Dansk", "build": True})
+    legal = next(p["legal"] for p in config["plugins"] if isinstance(p, dict) and "legal" in p)
+    legal.update(fallback=True, today="2025-03-01")
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
+    data = root / "legal.yml"
+    data.write_text(
+        BASIC.replace("Fjällsjö Konsult AB", "Fjällsjö Konsult Aktiebolag", 1)
+        + "  - effective: 2025-03-01\n    version: '2.0'\n"
+        "    summary: {en: New name., sv: Nytt namn.}\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "privacy/2024-05-01/index.html").is_file()
+    assert not (site / "da/privacy/2024-05-01").exists()  # never frozen in Danish
+    assert (site / "da/privacy/2025-03-01/index.html").is_file()
+    broken, one_way = check_alternates(site, config["site_url"])
+    assert broken == []
+    assert one_way == []

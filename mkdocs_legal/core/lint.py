@@ -214,6 +214,14 @@ RULES: dict[str, Rule] = {
             "Add `summary` to the version: what changes for the reader, in every language.",
         ),
         Rule(
+            "LGL161",
+            "warning",
+            "The site's `mkdocs.yml` has no `site_url`: the sitemap, language alternates, "
+            "canonical links and feed get no absolute addresses.",
+            "Set `site_url` to the address the site is published at (`mkdocs-legal init "
+            "--url` does).",
+        ),
+        Rule(
             "LGL201",
             "warning",
             "A frozen text in the history folder no longer matches its sha256.",

@@ -30,6 +30,9 @@ class Generated:
     dest: str
     what: str
     option: str | None
+    path: str | None = None
+    """The page's path (`privacy/2026-03-01`); None for the feed and `legal.json`."""
+    language: str | None = None
 
 
 def generated(
@@ -44,7 +47,7 @@ def generated(
 
     def page(path: str, language: str, what: str, option: str) -> None:
         dest = i18n_bridge.dest_uri(site, path, language, use_directory_urls)
-        out.append(Generated(dest, f"{what} ({language})", option))
+        out.append(Generated(dest, f"{what} ({language})", option, path, language))
 
     for language in site.languages:
         for document in documents:

@@ -92,6 +92,8 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._strict = False
         self._consent_written: object = None
         self._generated_urls: set[str] = set()
+        self._languages_of: dict[str, set[str]] = {}
+        """page path → the languages that have that page (for alternates)"""
         self._user_consent: object = None
 
     # --- configuration ---------------------------------------------------------------------
@@ -173,6 +175,10 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._set_consent(config, site)
         if site.current == site.default:
             _note_third_parties(config)
+            from ..core.siteconfig import site_url_findings
+
+            config_file = Path(config.config_file_path) if config.config_file_path else None
+            self._report(site_url_findings(config_file, config.site_url))
         self._refuse_clashes(config, site)
         return config
 
@@ -242,6 +248,10 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         skip = [*map(str, self._loaded.files), str(self.history_path(config))]
         theirs = clashes.published(site, config.docs_dir, config.use_directory_urls, skip)
         self._generated_urls = {clashes.url(m.dest) for m in made}
+        self._languages_of = {}
+        for item in made:
+            if item.path is not None and item.language is not None:
+                self._languages_of.setdefault(item.path, set()).add(item.language)
         found = clashes.clashes(made, theirs)
         if found:
             raise PluginError(
@@ -352,7 +362,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             if existing is not None:
                 files.remove(existing)
             file = i18n_bridge.make_file(config, site, spec.path, site.current, spec.markdown)
-            i18n_bridge.link_alternates(config, site, spec.path, file)
+            i18n_bridge.link_alternates(
+                config, site, spec.path, file, self._languages_of.get(spec.path)
+            )
             files.append(file)
             if spec.kind in ("document", "changelog"):  # history pages stay out of the sitemap
                 added.append(file)
