@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,7 @@ log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEET = "assets/stylesheets/legal.css"
 MATERIAL_CONSENT = "#__consent"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 class _Compiled(BytecodeCache):
@@ -164,6 +166,8 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._strict = bool(self.config.strict or config.strict)
         site = i18n_bridge.site(config)
         self._site = site
+        if site.current == site.default:
+            self._refuse_languages_without_texts(site)
         self._env = None  # the theme's templates in this pass's language
         self._notice = None
         self._load(data_file, site)
@@ -181,6 +185,21 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             self._report(site_url_findings(config_file, config.site_url))
         self._refuse_clashes(config, site)
         return config
+
+    def _refuse_languages_without_texts(self, site: i18n_bridge.Site) -> None:
+        """A site language without a built-in catalog: an error, or with `fallback: true` a
+        warning (said once per build) and pages worded wholly in the default language."""
+        from ..core.language import has_catalog, without_catalog_message
+
+        missing = [code for code in site.languages if not has_catalog(code)]
+        if not missing:
+            return
+        message = without_catalog_message(missing, site.default, self.config.fallback)
+        if not self.config.fallback:
+            raise PluginError(f"legal: {message}")
+        log.warning(message)
+        if self._strict:
+            raise PluginError(f"legal: {message} (a warning, and `--strict`)")
 
     def _set_consent(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
         """Material's consent dialog, in this pass's language (set on every pass: no leaks).
@@ -461,6 +480,18 @@ class LegalPlugin(BasePlugin[LegalConfig]):
 
     on_post_build = CombinedEvent(_search_before, _search_after)
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A page worded wholly in the default language (its own has no built-in texts,
+        `fallback: true`) says so in its `lang`."""
+        if page.file.src_uri not in self._pages or self._site is None:
+            return output
+        lang = Language(
+            self._site.current, default=self._site.default, fallback=self.config.fallback
+        )
+        if lang.wording == lang.code:
+            return output
+        return _HTML_LANG.sub(f'<html lang="{lang.wording}"', output, count=1)
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         return env
@@ -468,7 +499,14 @@ class LegalPlugin(BasePlugin[LegalConfig]):
     def _banner(self, page: Page, config: MkDocsConfig) -> Banner | None:
         if self._publication is None or self._site is None:
             return None
-        return Banner(self._publication, self._site, self.layout(config), self._files, page)
+        return Banner(
+            self._publication,
+            self._site,
+            self.layout(config),
+            self._files,
+            page,
+            self.config.fallback,
+        )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
