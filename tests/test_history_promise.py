@@ -12,22 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_versions_build import BASIC, V2, set_options
+import test_versions_build
+from test_versions_build import BASIC, set_options
 
 from mkdocs_legal.cli import main
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture
-def history_site(copy_site: Callable[..., Path]) -> Path:
-    """two-languages with its own data file: 1.0 released, then 2.0 added (not released)."""
-    root = copy_site("two-languages", files={"legal.yml": BASIC})
-    set_options(root, data="legal.yml", timezone="Europe/Stockholm")
-    assert main(["release", str(root / "legal.yml")]) == 0
-    changed = BASIC.replace("Fjällsjö Konsult AB", "Fjällsjö Konsult Aktiebolag", 1) + V2
-    (root / "legal.yml").write_text(changed, encoding="utf-8")
-    return root
+history_site = test_versions_build.history_site
+"""two-languages with its own data file: 1.0 released, then 2.0 added (not released)."""
 
 
 def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -4,16 +4,13 @@ it: URL collisions, sitemap, alternates, link validation, CSS, `site_url` (issue
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, Build
+from conftest import FIXTURES, Build, mkdocs_build
 from test_consent import BASIC, COOKIES
 
 pytestmark = pytest.mark.slow
@@ -149,15 +146,9 @@ def test_consent_links_pass_link_validation_in_every_mode(
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     if validation is not None:
         config["validation"] = validation
+    config["strict"] = True  # as `mkdocs build --strict`
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result, _ = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     assert "__consent" not in result.stderr
     assert 'href="#__consent"' in (root / "site/cookies/index.html").read_text(encoding="utf-8")
@@ -238,16 +229,8 @@ def test_every_alternate_link_of_every_page_resolves_and_is_returned(
         "    summary: {en: New name., sv: Nytt namn.}\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result, site = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
-    site = root / "site"
     assert (site / "privacy/2024-05-01/index.html").is_file()
     assert not (site / "da/privacy/2024-05-01").exists()  # never frozen in Danish
     assert (site / "da/privacy/2025-03-01/index.html").is_file()
@@ -268,22 +251,11 @@ def with_french(copy_site: Callable[..., Path], **legal: object) -> Path:
     return root
 
 
-def build_quietly(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-
-
 def test_a_language_without_texts_is_an_error_naming_it_and_the_steps(
     copy_site: Callable[..., Path],
 ) -> None:
     root = with_french(copy_site)
-    result = build_quietly(root)
+    result, _ = mkdocs_build(root)
     assert result.returncode != 0
     assert "fr have no built-in texts" in result.stderr
     assert "LC_MESSAGES/mkdocs_legal.po" in result.stderr and "translating.md" in result.stderr
@@ -295,7 +267,7 @@ def test_with_fallback_its_pages_are_wholly_in_the_default_language(
     copy_site: Callable[..., Path],
 ) -> None:
     root = with_french(copy_site, fallback=True)
-    result = build_quietly(root)
+    result, _ = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("have no built-in texts") == 1  # said once
     page = (root / "site/fr/privacy/index.html").read_text(encoding="utf-8")

@@ -3,20 +3,17 @@ they hold is what the build generates: one source, `hooks/reference.py` (issue 1
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 from types import ModuleType
+
+from test_docs import load_hook
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("reference_hook", ROOT / "hooks/reference.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_hook()
 
 
 def test_the_repositorys_reference_pages_are_current() -> None:
