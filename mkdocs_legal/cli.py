@@ -93,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
         "--languages", default="en", help="comma-separated, default first (default: en)"
     )
     _proof_parsers(sub)
+    init.add_argument("--url", help="the address the site is published at (its site_url)")
     return root
 
 
@@ -119,7 +120,7 @@ def _proof_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.extends import describe_chain
     from .core.findings import to_dicts
-    from .core.siteconfig import find_settings, languages_for
+    from .core.siteconfig import find_settings, languages_for, site_url_findings
     from .core.source import Checked, Options, check
 
     targets = list(args.files) or [find_settings(None, Path.cwd()).data]
@@ -133,6 +134,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if result.loaded is not None and settings.config_file is not None:
             # part of a site: what its history folder says counts too
             result.findings += _history_findings(settings, result.loaded, languages)
+        result.findings += site_url_findings(settings.config_file, settings.site_url)
         results.append(result)
 
     def failed(result: Checked) -> bool:
@@ -328,7 +330,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from . import scaffold
 
     try:
-        answers = scaffold.Answers.parse(args.name, args.country, args.languages)
+        answers = scaffold.Answers.parse(args.name, args.country, args.languages, url=args.url)
     except scaffold.ScaffoldError as exc:
         print(f"mkdocs-legal init: {exc}", file=sys.stderr)
         return EXIT_USAGE

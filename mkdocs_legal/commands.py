@@ -90,9 +90,12 @@ def cmd_release(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def version_text(project: Project, document: str, language: str, when: str, option: str) -> str:
+def version_text(
+    project: Project, document: str, language: str, when: str, option: str, *, frozen: bool = False
+) -> str:
     """The text of `document`'s version effective on `when` (`option` names it in errors):
-    a frozen text, or the newest version's from the data file."""
+    a frozen text, or the newest version's from the data file. With `frozen`, the newest
+    version's frozen text when it has one: what was released, not what renders today."""
     try:
         effective = date.fromisoformat(when)
     except ValueError:
@@ -102,6 +105,9 @@ def version_text(project: Project, document: str, language: str, when: str, opti
     if found is None:
         known = ", ".join(v.effective.isoformat() for v in timeline.versions)
         raise CommandError(f"{document} has no version of {when}; versions: {known}")
+    stored = project.history.get(document, language, effective) if frozen else None
+    if stored is not None:
+        return stored.body
     if found.body is None:
         raise CommandError(
             f"version {when} of {document} ({language}) has no frozen text in {project.history_dir}"
@@ -121,7 +127,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         )
     language = project.languages[0]
     _render_guard(project)
-    old = version_text(project, args.document, language, args.from_, "--from")
+    # --from is the text as released; without --to, the newer side is today's rendering of
+    # the newest version, so `--from <newest>` shows a change not yet recorded (LGL202)
+    old = version_text(project, args.document, language, args.from_, "--from", frozen=True)
     if args.to:
         new = version_text(project, args.document, language, args.to, "--to")
     else:

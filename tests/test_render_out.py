@@ -161,7 +161,9 @@ def test_out_replaces_its_own_files_but_not_an_edited_one(
     text = (site / "legal.yml").read_text(encoding="utf-8").replace("P7Y", "P10Y")
     (site / "legal.yml").write_text(text, encoding="utf-8")
     assert main(["render", data, "--out", str(out)]) == 0  # its own files, changed
-    assert "ten years" in (out / "privacy.en.md").read_text(encoding="utf-8")  # small numbers in words
+    assert "ten years" in (out / "privacy.en.md").read_text(
+        encoding="utf-8"
+    )  # small numbers in words
     edited = out / "privacy.en.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA note of mine.\n", "utf-8")
     before = {p.name: p.read_bytes() for p in out.iterdir()}

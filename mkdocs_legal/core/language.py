@@ -9,7 +9,7 @@ Adding a language is adding a catalog; no Python changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from datetime import date
 from functools import cache
@@ -169,16 +169,47 @@ def has_catalog(language: str) -> bool:
     return base_language(language) == SOURCE_LANGUAGE or bool(catalog(language).messages)
 
 
+def without_catalog_message(languages: Sequence[str], default: str, fallback: bool) -> str:
+    """What to say about site languages that have no built-in texts (once per build)."""
+    names = ", ".join(languages)
+    steps = (
+        f"to add {names}, copy mkdocs_legal/locale/{DOMAIN}.pot to "
+        f"mkdocs_legal/locale/<language>/LC_MESSAGES/{DOMAIN}.po, translate it with the "
+        "official GDPR terms of the language and check it with the language tests (see "
+        '"Adding a language" in the docs, translating.md); the languages with built-in '
+        f"texts are {', '.join(available_languages())}"
+    )
+    if fallback:
+        return (
+            f"the site language(s) {names} have no built-in texts: with `fallback: true` their "
+            f"legal pages are published wholly in {default} (texts, dates and lists, marked "
+            f'lang="{default}"); {steps}'
+        )
+    return (
+        f"the site language(s) {names} have no built-in texts, so their legal pages cannot "
+        f"be written; {steps}, or set the plugin option `fallback: true` to publish them "
+        f"wholly in {default}"
+    )
+
+
 class Language:
-    """Translation and formatting for one language of the site."""
+    """Translation and formatting for one language of the site.
+
+    With `fallback`, a language without a built-in catalog is worded wholly in `default`:
+    its built-in texts, the data file's texts, dates, lists and durations alike (`wording`),
+    never English words with French dates. `code` stays the page's language.
+    """
 
     def __init__(self, code: str, *, default: str | None = None, fallback: bool = False) -> None:
         self.code = code
         self.default = default or code
         self.fallback = fallback
-        self.words = cldr.words(code)
-        self._base = base_language(code)
-        self._catalog = catalog(code)
+        self.wording = code
+        if fallback and not has_catalog(code) and has_catalog(self.default):
+            self.wording = self.default
+        self.words = cldr.words(self.wording)
+        self._base = base_language(self.wording)
+        self._catalog = catalog(self.wording)
         self._messages = self._catalog.messages
 
     def __repr__(self) -> str:
@@ -197,7 +228,7 @@ class Language:
         """Resolve a data-file Text: a plain string, or this language's entry of a map."""
         if isinstance(value, str):
             return value
-        for code in (self.code, *_candidates(self.code)):
+        for code in (self.wording, *_candidates(self.wording)):
             if code in value:
                 return value[code]
         if self.fallback and self.default in value:
@@ -251,7 +282,7 @@ class Language:
         singular, plural = DURATION_UNITS[unit]
         if singular in self._catalog.plurals or self._base == SOURCE_LANGUAGE:
             return self.ngettext(singular, plural, count).format(count=count)
-        return cldr.duration(self.code, count, unit)
+        return cldr.duration(self.wording, count, unit)
 
     def list(self, items: list[str]) -> str:
         return self.words.join(items)

@@ -154,6 +154,13 @@ RULES: dict[str, Rule] = {
             "host names in one script, no invisible characters.",
         ),
         Rule(
+            "LGL060",
+            "error",
+            "A material version after the first has no `summary`: the changelog, feed and "
+            "redline pages would not say what changed.",
+            "Add `summary` to the version: what changes for the reader, in every language.",
+        ),
+        Rule(
             "LGL101",
             "warning",
             "An item GDPR Art. 13/14 requires is missing.",
@@ -206,6 +213,21 @@ RULES: dict[str, Rule] = {
             "`tel:` or relative.",
         ),
         Rule(
+            "LGL160",
+            "warning",
+            "A version after the first has no `summary`: the changelog, feed and redline pages "
+            "do not say what changed.",
+            "Add `summary` to the version: what changes for the reader, in every language.",
+        ),
+        Rule(
+            "LGL161",
+            "warning",
+            "The site's `mkdocs.yml` has no `site_url`: the sitemap, language alternates, "
+            "canonical links and feed get no absolute addresses.",
+            "Set `site_url` to the address the site is published at (`mkdocs-legal init "
+            "--url` does).",
+        ),
+        Rule(
             "LGL201",
             "warning",
             "A frozen text in the history folder no longer matches its sha256.",
@@ -229,6 +251,13 @@ RULES: dict[str, Rule] = {
             "error",
             "A file in the history folder is not a readable frozen text.",
             "Restore it from version control; files are `<document>/<date>.<language>.md`.",
+        ),
+        Rule(
+            "LGL206",
+            "error",
+            "A document has facts, but every version was released without it.",
+            "Add a version that lists it (`documents: [<id>]`) from the day its text is first "
+            "published, and run `mkdocs-legal release`.",
         ),
         Rule(
             "LGL205",
@@ -565,6 +594,7 @@ class Linter:
 
     def versions(self) -> None:
         seen: dict[tuple[str, Any], int] = {}
+        first_effective = min((v.effective for v in self.data.versions), default=None)
         for i, v in enumerate(self.data.versions):
             clashes: dict[int, list[str]] = {}
             for doc in v.documents or ["privacy", "cookies", "terms"]:
@@ -577,6 +607,14 @@ class Linter:
                     f"two versions of {', '.join(docs)} take effect on {v.effective} "
                     f"(versions[{first}] and versions[{i}]); give each date one entry",
                     ("versions", i, "effective"),
+                )
+            if v.summary is None and v.effective != first_effective:  # the first changes nothing
+                self.add(
+                    "LGL060" if v.material else "LGL160",
+                    f"version {v.label} ({v.effective}) has no `summary`, so the changelog, feed "
+                    "and redline pages do not say what changed; add one"
+                    + (" (a material change must say it)" if v.material else ""),
+                    ("versions", i),
                 )
             if v.material and v.published and v.effective - v.published < timedelta(days=30):
                 self.add(

@@ -49,13 +49,14 @@ class Banner:
         layout: Layout,
         files: Mapping[tuple[str, str], File],
         page: Page,
+        fallback: bool = False,
     ) -> None:
         self.publication = publication
         self.site = site
         self.layout = layout
         self.files = files
         self.page = page
-        self.lang = Language(site.current, default=site.default)
+        self.lang = Language(site.current, default=site.default, fallback=fallback)
 
     def url(self, path: str) -> str | None:
         file = self.files.get((path, self.site.current))
