@@ -535,6 +535,49 @@ def test_english_page_of_the_same_site(name: str, built_site: BuiltSite) -> None
     assert "legitimate interest (Article 6(1)(f) GDPR)" in text
 
 
+TWELVE = ["en", "sv", "da", "de", "nb", "fi", "fr", "es", "it", "nl", "pl", "pt"]
+
+
+@pytest.mark.slow
+def test_one_site_in_all_twelve_languages(built_site: BuiltSite) -> None:
+    """Every document in every catalog language: the page's own words, citation, dates and
+    the Belgian authority's name in that language where it has one; no English fallback."""
+    from datetime import date
+
+    from mkdocs_legal.core import authorities
+
+    result, folder = built_site("twelve-languages")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert sorted(TWELVE) == sorted(["en", *LANGUAGES])
+    belgian = authorities.get("BE")
+    assert belgian is not None
+    for code in TWELVE:
+        lang = Language(code)
+        prefix = "" if code == "en" else f"{code}/"
+        shown = lang.date(date(2026, 2, 1))
+        citation = lang._("Article 6(1)({point}) GDPR").format(point="f")
+        for document in ("privacy", "cookies", "terms"):
+            markup = (folder / f"{prefix}{document}/index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{code}"' in markup, (code, document)
+            assert re.search(
+                rf'<time datetime="2026-02-01">\s*{re.escape(shown)}\s*</time>', markup
+            )
+            text = page_text(markup)
+            assert f"({code})" in text, (code, document)  # the data's text in this language
+            if code != "en":
+                left = [
+                    piece
+                    for message in template()
+                    for piece in SLOT.split(message)
+                    if len(piece.strip(" .:,()*#")) > 20 and piece.strip(" *#") in text
+                ]
+                assert left == [], (code, document, left)
+        privacy = page_text((folder / f"{prefix}privacy/index.html").read_text(encoding="utf-8"))
+        assert citation in privacy, (code, citation)
+        assert belgian.name_in(code) in privacy, code
+
+
 TERMS = {
     # consumer shops: the right of withdrawal in the language's consumer-law terms
     "fr-en": [
