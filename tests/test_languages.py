@@ -263,6 +263,23 @@ def test_glossary_gives_every_official_term(language: str) -> None:
         compile_pattern(pattern)
 
 
+def test_every_term_names_the_article_it_comes_from() -> None:
+    raw = yaml.safe_load((LOCALE / "glossary.yml").read_text(encoding="utf-8"))
+    assert [t for t, entry in raw.items() if not str(entry.get("article") or "").strip()] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_names_the_source_of_every_term(language: str) -> None:
+    """Each term line of `locale/<lang>/glossary.yml` ends in a comment with its article."""
+    lines = (LOCALE / language / "glossary.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("terms:")
+    block = [line for line in lines[start + 1 :] if line.startswith("  ") or not line]
+    terms = [line for line in block[: block.index("") if "" in block else None] if line.strip()]
+    bare = [line for line in terms if not re.search(r"\]\s+#\s*\S", line)]
+    assert len(terms) == len(english_terms())
+    assert bare == [], "name the article each term comes from, as a comment"
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_use_the_official_terms(language: str) -> None:
     problems = [
