@@ -115,13 +115,23 @@ def test_other_locales_are_asked_of_babel() -> None:
     assert not cldr.is_extracted("de-AT") and cldr.is_extracted("de")
     austrian = Language("de-AT")
     assert austrian.date(date(2026, 1, 5)) == "5. Jänner 2026"
-    french = Language("fr")
-    assert french.date(date(2026, 1, 5)) == format_date(date(2026, 1, 5), "long", locale="fr")
-    assert french.list(["a", "b", "c"]) == "a, b et c"
-    assert french.country("DE") == "Allemagne"
-    assert french.duration("P1Y6M") == "1\xa0an et 6\xa0mois"
+    assert not cldr.is_extracted("cs")  # Czech has no catalog (yet)
+    czech = Language("cs")
+    assert czech.date(date(2026, 1, 5)) == format_date(date(2026, 1, 5), "long", locale="cs")
+    assert czech.list(["a", "b", "c"]) == "a, b a\xa0c"
+    assert czech.country("DE") == "Německo"
+    assert czech.duration("P1Y6M") == "1 rok a\xa06 měsíců"
     assert Language("sv-XX").date(date(2026, 1, 5)) == "5 januari 2026"  # Babel lacks sv_XX
     assert Language("tlh").date(date(2026, 1, 5)) == "January 5, 2026"  # and Klingon
+
+
+def test_new_catalog_languages_are_extracted_and_word_durations_from_the_catalog() -> None:
+    for code in ("fr", "es", "it", "nl", "pl", "pt"):
+        assert cldr.is_extracted(code), code
+    assert Language("fr").duration("P1Y6M") == "1 an et 6 mois"
+    assert Language("pl").duration("P2Y") == "2 lata"
+    assert Language("pl").duration("P5Y") == "5 lat"
+    assert Language("fr").date(date(2026, 2, 1)) == "1 février 2026"
 
 
 @pytest.mark.parametrize("code", ["en", "en-GB", "en_GB", "en-gb", "EN", "En-GB"])

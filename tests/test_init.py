@@ -145,7 +145,11 @@ def test_uncommented_examples_have_the_right_shape_and_fail_as_placeholders(
         ("GB", "UK", "Europe/London"),
         ("UK", "UK", "Europe/London"),
         ("DE", None, "Europe/Berlin"),
-        ("ES", None, "Europe/Madrid"),
+        ("ES", "ES", "Europe/Madrid"),  # the AEPD, not a regional authority
+        ("FR", "FR", "Europe/Paris"),
+        ("PT", "PT", "Europe/Lisbon"),
+        ("BE", "BE", "Europe/Brussels"),
+        ("CZ", None, "Europe/Prague"),
         ("US", None, "UTC"),
     ],
 )
@@ -154,6 +158,13 @@ def test_authority_and_time_zone_of_the_country(
 ) -> None:
     assert scaffold.authority_for(country) == authority
     assert scaffold.timezone_for(country) == zone
+
+
+def test_every_catalog_language_is_accepted() -> None:
+    twelve = "en,sv,da,de,nb,fi,fr,es,it,nl,pl,pt"
+    assert set(available_languages()) >= set(twelve.split(","))
+    answers = scaffold.Answers.parse("Exemple SAS", "FR", twelve)
+    assert answers.languages == tuple(twelve.split(","))
 
 
 @pytest.mark.parametrize(
