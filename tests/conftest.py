@@ -31,7 +31,7 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", TODAY_EPOCH)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "legal.yml"
+DEMO = ROOT / "example" / "legal.yml"
 
 Build = tuple["subprocess.CompletedProcess[str]", Path]
 
@@ -73,8 +73,8 @@ def demo() -> LegalData:
     return load_data(DEMO)
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs-legal ARGS` as a new process in `cwd` (the repository by default)."""
+def cli(*args: str, cwd: Path = DEMO.parent) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs-legal ARGS` as a new process in `cwd` (the live example's folder by default)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs_legal.cli", *args],
         cwd=cwd,

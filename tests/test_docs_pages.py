@@ -4,9 +4,13 @@ that load nothing from other hosts (issue 22)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import markdown
 import pytest
@@ -55,3 +59,51 @@ def test_no_list_item_is_swallowed_by_a_paragraph(path: Path) -> None:
         if re.match(r"\s*(\d+\.|[-*+]) \S", line)
     ]
     assert not swallowed, f"{path.name}: list items rendered inside a paragraph: {swallowed}"
+
+
+# --- the built site ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The docs site built with `--strict` (the live example in its `example/` folder)."""
+    site = tmp_path_factory.mktemp("docs") / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    return site
+
+
+def local_targets(html: str) -> list[str]:
+    """The relative `href` and `src` values of a page, fragments and queries cut off."""
+    values = re.findall(r'\b(?:href|src)="([^"#?]+)[^"]*"', html)
+    return [v for v in values if not urlsplit(v).scheme and not v.startswith(("/", "//"))]
+
+
+@pytest.mark.slow
+def test_every_link_of_the_docs_reaches_a_file(built: Path) -> None:
+    """MkDocs checks links to Markdown pages; links it leaves as they are (into the live
+    example, to `legal.json`, to pictures) must reach a file of the built site too."""
+    broken = []
+    for page in built.rglob("*.html"):
+        if built / "example" in page.parents:
+            continue  # the example's own links are the plugin's, tested with its builds
+        for target in local_targets(page.read_text(encoding="utf-8")):
+            path = (page.parent / unquote(target)).resolve()
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{page.relative_to(built)}: {target}")
+    assert not broken, "\n".join(broken)
+
+
+@pytest.mark.slow
+def test_the_example_links_back_to_the_docs(built: Path) -> None:
+    for language in ("", "sv/"):
+        home = (built / "example" / language / "index.html").read_text(encoding="utf-8")
+        back = "../" if not language else "../../"
+        assert f'href="{back}"' in home, language

@@ -111,7 +111,7 @@ def test_sdist_has_the_package_its_tests_and_the_demo(sdist: Path) -> None:
     with tarfile.open(sdist) as archive:
         names = {n.removeprefix(top) for n in archive.getnames()}
     assert [f for f in package_files() if f not in names] == []
-    for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", "legal.yml"):
+    for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", "example/legal.yml"):
         assert required in names
     assert "tests/conftest.py" in names and "tests/fixtures/data/basic.yml" in names
     assert "tools/make_cldr.py" in names  # tests/test_cldr.py runs it
@@ -143,7 +143,7 @@ def test_installed_wheel_renders_swedish(wheel: Path, tmp_path: Path) -> None:
         "raise SystemExit(main(['render', sys.argv[2], '--document', 'privacy', '--lang', 'sv']))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(target), str(ROOT / "legal.yml")],
+        [sys.executable, "-c", code, str(target), str(ROOT / "example" / "legal.yml")],
         env=env,
         cwd=tmp_path,
         capture_output=True,
