@@ -4,10 +4,12 @@ that load nothing from other hosts (issue 22)."""
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -15,6 +17,9 @@ from urllib.parse import unquote, urlsplit
 import markdown
 import pytest
 import yaml
+from conftest import mkdocs_build
+
+from mkdocs_legal import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -107,3 +112,56 @@ def test_the_example_links_back_to_the_docs(built: Path) -> None:
         home = (built / "example" / language / "index.html").read_text(encoding="utf-8")
         back = "../" if not language else "../../"
         assert f'href="{back}"' in home, language
+
+
+# --- worked examples -----------------------------------------------------------------------------
+
+
+def yaml_blocks(text: str) -> list[str]:
+    """The fenced YAML blocks of a page, in order."""
+    return [
+        textwrap.dedent(b) for _, b in re.findall(r"^( *)```yaml\n(.*?)^\1```$", text, re.M | re.S)
+    ]
+
+
+EXAMPLES = [
+    b for b in yaml_blocks((DOCS / "examples.md").read_text("utf-8")) if b.startswith("schema: 1")
+]
+ONE_LANGUAGE = "site_name: Example\ntheme:\n  name: material\n  language: en\nplugins:\n  - legal\n"
+
+
+def test_examples_page_has_the_four_examples() -> None:
+    headings = re.findall(r"^## (.+)$", (DOCS / "examples.md").read_text("utf-8"), re.M)
+    assert len(EXAMPLES) == len(headings) == 4
+
+
+@pytest.mark.parametrize("example", range(4))
+def test_each_worked_example_passes_check_strict(
+    example: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "mkdocs.yml").write_text(ONE_LANGUAGE, encoding="utf-8")
+    (tmp_path / "legal.yml").write_text(EXAMPLES[example], encoding="utf-8")
+    code = cli.main(["check", "--strict", str(tmp_path / "legal.yml")])
+    out = capsys.readouterr()
+    assert code == 0, out.out + out.err
+    assert "ok (0 error(s), 0 warning(s))" in out.out
+
+
+@pytest.mark.slow
+def test_analytics_example_makes_material_wait_for_consent(tmp_path: Path) -> None:
+    """The Google Analytics example, built: the consent dialog has the `analytics` choice that
+    Material's analytics waits for, and the cookie policy lists both cookies."""
+    text = (DOCS / "examples.md").read_text("utf-8")
+    config = next(b for b in yaml_blocks(text) if b.startswith("theme:"))
+    data = next(b for b in EXAMPLES if "provider: google" in b)
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: Example\n{config}", encoding="utf-8")
+    (tmp_path / "legal.yml").write_text(data, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    result, site = mkdocs_build(tmp_path)
+    assert result.returncode == 0, result.stderr[-4000:]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'id="__consent"' in home and 'name="analytics"' in home
+    assert "consent&&consent.analytics&&__md_analytics()" in home
+    policy = html.unescape((site / "cookies" / "index.html").read_text(encoding="utf-8"))
+    assert "<td>_ga</td>" in policy and "<td>_ga_<container-id></td>" in policy
