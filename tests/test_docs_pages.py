@@ -165,3 +165,126 @@ def test_analytics_example_makes_material_wait_for_consent(tmp_path: Path) -> No
     assert "consent&&consent.analytics&&__md_analytics()" in home
     policy = html.unescape((site / "cookies" / "index.html").read_text(encoding="utf-8"))
     assert "<td>_ga</td>" in policy and "<td>_ga_<container-id></td>" in policy
+
+
+# --- troubleshooting -----------------------------------------------------------------------------
+
+FAQ = DOCS / "troubleshooting.md"
+BASIC = ROOT / "tests" / "fixtures" / "data" / "basic.yml"
+ENGLISH = (
+    "site_name: T\ntheme:\n  name: material\n  language: en\n  font: false\nplugins:\n  - legal\n"
+)
+# MkDocs lists the pages left out of a `nav` only when there is one.
+NAV = "nav:\n  - index.md\n  - privacy.md\n  - changelog.md\n"
+
+
+def fenced(text: str, language: str) -> list[str]:
+    return [
+        textwrap.dedent(b)
+        for _, b in re.findall(rf"^( *)```{language}\n(.*?)^\1```$", text, re.M | re.S)
+    ]
+
+
+def released(root: Path) -> Path:
+    """`faq_site` with both versions released, the first from the data as it was."""
+    old = ["release", str(root / "old.yml"), "--history-dir", str(root / "legal-history")]
+    assert cli.main([*old, "--lang", "en"]) == 0
+    assert cli.main(["release", str(root / "legal.yml")]) == 0
+    return root
+
+
+def faq_site(folder: Path, config: str = ENGLISH) -> Path:
+    """The fixture data with a first version in force (2026-01-01, never released) and a
+    second one upcoming (2027-01-01), as the troubleshooting page's first answer has it."""
+    data = yaml.safe_load(BASIC.read_text(encoding="utf-8"))
+    first = {**data["versions"][0], "effective": "2026-01-01", "published": "2025-12-01"}
+    first.pop("version", None)  # labelled by its date, as on the page
+    data["versions"] = [first]
+    (folder / "old.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    data["versions"].append(
+        {"effective": "2027-01-01", "summary": {"en": "Later.", "sv": "Senare."}}
+    )
+    (folder / "legal.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (folder / "docs").mkdir(exist_ok=True)
+    (folder / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    return folder
+
+
+def test_faq_shows_the_lgl203_error_and_its_cure_works(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(faq_site(tmp_path))
+    assert cli.main(["check", "legal.yml"]) == 1
+    printed = [line for line in capsys.readouterr().out.splitlines() if "LGL203" in line]
+    shown = fenced(FAQ.read_text("utf-8"), "text")[0].strip()
+    assert [line.replace(f"{tmp_path}/", "") for line in printed] == [shown]
+    # The cure for changed facts: release the old state, from its own file, into the history.
+    argv = ["release", "old.yml", "--history-dir", "legal-history", "--lang", "en"]
+    assert cli.main(argv) == 0
+    assert cli.main(["release"]) == 0
+    assert cli.main(["check", "--strict", "legal.yml"]) == 0
+    assert "mkdocs-legal release /tmp/legal-2026-01-01.yml --history-dir legal-history" in (
+        FAQ.read_text("utf-8")
+    )
+
+
+@pytest.mark.slow
+def test_faq_not_in_nav_snippet_silences_the_history_pages(tmp_path: Path) -> None:
+    root = faq_site(tmp_path, ENGLISH + NAV)
+    released(root)
+    result, _ = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "- privacy/2027-01-01/changes.md" in result.stderr
+    snippet = next(b for b in fenced(FAQ.read_text("utf-8"), "yaml") if "not_in_nav" in b)
+    (root / "mkdocs.yml").write_text(ENGLISH + NAV + snippet, encoding="utf-8")
+    result, site = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "not included in the" not in result.stderr
+    assert (site / "privacy" / "2027-01-01" / "changes" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_faq_quiet_strict_lets_warnings_pass_but_plugin_strict_does_not(tmp_path: Path) -> None:
+    """What the page says of `-q --strict`: MkDocs drops the warning before counting it; the
+    plugin's `strict: true` fails the build whatever the log level."""
+    root = faq_site(tmp_path)
+    data = yaml.safe_load((root / "old.yml").read_text(encoding="utf-8"))
+    (root / "legal.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert cli.main(["release", str(root / "legal.yml")]) == 0
+    frozen = root / "legal-history" / "privacy" / "2026-01-01.en.md"
+    frozen.write_text(
+        frozen.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8"
+    )  # LGL201
+
+    def build(*flags: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", *flags],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    assert build("--strict").returncode == 1
+    assert build("-q", "--strict").returncode == 0
+    strict = next(b for b in fenced(FAQ.read_text("utf-8"), "yaml") if "strict: true" in b)
+    options = yaml.safe_load(strict)["plugins"][0]["legal"]
+    (root / "mkdocs.yml").write_text(ENGLISH.replace("  - legal\n", f"  - legal: {options}\n"))
+    assert build("-q").returncode == 1
+
+
+@pytest.mark.slow
+def test_faq_preview_shows_the_coming_version(tmp_path: Path) -> None:
+    root = faq_site(tmp_path)
+    released(root)
+    preview = next(b for b in fenced(FAQ.read_text("utf-8"), "yaml") if "today:" in b)
+    today = yaml.safe_load(preview)["plugins"][0]["legal"]["today"]
+    (root / "mkdocs.yml").write_text(
+        ENGLISH.replace("  - legal\n", f"  - legal: {{today: {today}}}\n")
+    )
+    result, site = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (site / "privacy" / "index.html").read_text(encoding="utf-8")
+    assert 'data-legal-state="current"' in page and '<time datetime="2027-01-01">' in page
