@@ -5,6 +5,7 @@ that load nothing from other hosts (issue 22)."""
 from __future__ import annotations
 
 import html
+import importlib.util
 import os
 import re
 import subprocess
@@ -288,3 +289,48 @@ def test_faq_preview_shows_the_coming_version(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-3000:]
     page = (site / "privacy" / "index.html").read_text(encoding="utf-8")
     assert 'data-legal-state="current"' in page and '<time datetime="2027-01-01">' in page
+
+
+# --- languages and countries ---------------------------------------------------------------------
+
+
+def languages_tool() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "make_languages_page", ROOT / "tools" / "make_languages_page.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_languages_page_is_what_the_package_has() -> None:
+    tool = languages_tool()
+    text = tool.PAGE.read_text(encoding="utf-8")
+    assert tool.page_with_tables(text) == text, "run: python tools/make_languages_page.py"
+    from mkdocs_legal.core.authorities import keys
+    from mkdocs_legal.core.language import available_languages
+
+    assert all(f"| `{code}` |" in text for code in available_languages())
+    assert all(f"`{key}`" in text for key in keys())
+
+
+def test_a_law_topic_keyed_by_country_becomes_a_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Law files that other features add (cookie rules, consumer law) appear by themselves."""
+    from mkdocs_legal.core import law
+
+    tool = languages_tool()
+    real = law.topic
+    fake = {"EU": {"source": "s"}, "SE": {"source": "s"}, "UK": {"source": "s"}}
+
+    def topic(name: str) -> Any:
+        return fake if name == "cookies_demo" else real(name)
+
+    monkeypatch.setattr(law, "topic", topic)
+    monkeypatch.setattr(tool, "country_topics", lambda: ["cookies_demo"])
+    table = tool.countries_table()
+    assert "| `cookies_demo` |" in table.splitlines()[0] + " |"
+    rows = {line.split(" | ")[1]: line for line in table.splitlines()[2:]}
+    assert rows["`SE`"].endswith("| yes |") and rows["`GB`"].endswith("| yes |")
+    assert rows["`DK`"].endswith("| – |") and "`EU`" not in rows
+    assert tool.is_country("SE") and not tool.is_country("EU")
