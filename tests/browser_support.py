@@ -240,6 +240,17 @@ def discover_pages(site: Path) -> list[Page]:
     return pages
 
 
+def dated_versions(site: Path, document: Page) -> list[Page]:
+    """Every dated version of `document` (a page of kind `document`), with its banner state."""
+    folder = document.file(site).parent
+    pages = []
+    for version in sorted(p for p in folder.iterdir() if p.is_dir() and DATE.match(p.name)):
+        _, state = _banner(version / "index.html")
+        path = f"{document.path}{version.name}/"
+        pages.append(Page("version", document.lang, path, document.document, state))
+    return pages
+
+
 # --- serving and browsing ---------------------------------------------------------------------
 
 

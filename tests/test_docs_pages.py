@@ -334,3 +334,25 @@ def test_a_law_topic_keyed_by_country_becomes_a_column(monkeypatch: pytest.Monke
     assert rows["`SE`"].endswith("| yes |") and rows["`GB`"].endswith("| yes |")
     assert rows["`DK`"].endswith("| – |") and "`EU`" not in rows
     assert tool.is_country("SE") and not tool.is_country("EU")
+
+
+# --- the "how it works" diagram -----------------------------------------------------------------
+
+
+def test_diagram_names_the_real_steps_and_loads_nothing() -> None:
+    """The SVG is drawn by hand: it must name the commands and outputs as they are, carry a
+    title and a description for screen readers, and refer to nothing outside itself."""
+    import xml.etree.ElementTree as ET
+
+    path = DOCS / "assets" / "how-it-works.svg"
+    svg = ET.parse(path).getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    words = " ".join(" ".join(e.itertext()) for e in svg.iter(f"{ns}text"))
+    for name in ("legal.yml", "mkdocs-legal check", "mkdocs-legal release", "mkdocs build"):
+        assert name in words, name
+    for name in ("legal-history/", "feed.xml", "/legal.json", "/privacy/"):
+        assert name in words, name
+    assert svg.find(f"{ns}title") is not None and svg.find(f"{ns}desc") is not None
+    raw = path.read_text(encoding="utf-8")
+    assert not re.search(r"(?i)(href|src)\s*=\s*\"(?!#)|@import|<script|<image|url\((?!#)", raw)
+    assert "](assets/how-it-works.svg)" in (DOCS / "getting-started.md").read_text("utf-8")
