@@ -84,17 +84,19 @@ def cli(*args: str, cwd: Path = DEMO.parent) -> subprocess.CompletedProcess[str]
     )
 
 
-def mkdocs_build(root: Path) -> Build:
-    """Run `python -m mkdocs build` in `root`; return the finished process and `root/site`."""
+def mkdocs_build(root: Path, *flags: str, site_dir: Path | None = None) -> Build:
+    """Run `python -m mkdocs build FLAGS` in `root`; return the finished process and the site
+    folder (`site_dir`, by default `root/site`)."""
+    site = site_dir or root / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
+        [sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(site)],
         cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         timeout=300,
     )
-    return result, root / "site"
+    return result, site
 
 
 @pytest.fixture

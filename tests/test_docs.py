@@ -4,12 +4,9 @@ docs are what the product really does (commands, findings, workflows, templates)
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import shlex
 import shutil
-import subprocess
-import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -698,15 +695,7 @@ def test_disabled_plugin_generates_nothing(build_site: Callable[..., Any]) -> No
 def test_the_repository_site_builds_strictly(tmp_path: Path) -> None:
     """`mkdocs build --strict` of this site: the docs in English, with the generated reference
     pages, and the live example under /example/ in English and Swedish (hooks/example.py)."""
-    site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result, site = mkdocs_build(ROOT, "--strict", site_dir=tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     for name in ("data-file", "lint-rules", "cli", "plugin", "html-hooks"):

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 import html
 import importlib.util
-import os
 import re
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -73,15 +71,7 @@ def test_no_list_item_is_swallowed_by_a_paragraph(path: Path) -> None:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The docs site built with `--strict` (the live example in its `example/` folder)."""
-    site = tmp_path_factory.mktemp("docs") / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result, site = mkdocs_build(ROOT, "--strict", site_dir=tmp_path_factory.mktemp("docs") / "site")
     assert result.returncode == 0, result.stderr[-4000:]
     return site
 
@@ -259,14 +249,7 @@ def test_faq_quiet_strict_lets_warnings_pass_but_plugin_strict_does_not(tmp_path
     )  # LGL201
 
     def build(*flags: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", *flags],
-            cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        return mkdocs_build(root, *flags)[0]
 
     assert build("--strict").returncode == 1
     assert build("-q", "--strict").returncode == 0
@@ -328,7 +311,9 @@ def test_a_law_topic_keyed_by_country_becomes_a_column(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(law, "topic", topic)
     monkeypatch.setattr(tool, "country_topics", lambda: ["cookies_demo"])
-    table = tool.countries_table()
+    monkeypatch.setattr(tool, "topic_summary", lambda name: "National cookie rules.")
+    table, legend = tool.countries_table().split("\n\n")
+    assert legend == "- `cookies_demo`: National cookie rules."
     assert "| `cookies_demo` |" in table.splitlines()[0] + " |"
     rows = {line.split(" | ")[1]: line for line in table.splitlines()[2:]}
     assert rows["`SE`"].endswith("| yes |") and rows["`GB`"].endswith("| yes |")

@@ -109,7 +109,7 @@ def topic_summary(name: str) -> str:
             break
         head.append(line.lstrip("#").strip())
     prose = " ".join(" ".join(head).split())
-    first = re.split(r"(?<=[a-z)])\. (?=[A-Z])", prose)[0]  # "Art. 5(3)" is no sentence end
+    first = re.split(r"\. (?=[A-Z])", prose)[0]  # "Art. 5(3)" is no sentence end
     return first.rstrip(".") + "." if first else ""
 
 
