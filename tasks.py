@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Project tasks with nothing but Python ≥ 3.10: each sets up `.venv` first if needed.
 
-python3 tasks.py demo       build and serve the demo site on http://127.0.0.1:8000
+python3 tasks.py demo       serve the docs and the live example on 127.0.0.1:8000/mkdocs-legal/
 python3 tasks.py test       lint, type-check and run the whole test suite
-python3 tasks.py build      build the demo site into site/
+python3 tasks.py build      build the docs into site/, the live example into site/example/
 python3 tasks.py catalogs [LANG…]  extract messages, update every catalog (new ones for LANG)
 python3 tasks.py bench      compare build times with and without the plugin
 """

@@ -4,14 +4,14 @@
     python3 tasks.py bench --site DIR [--runs N]     # any site with the plugin
     python3 tasks.py bench --only instructions [--site DIR]   # needs valgrind
 
-- demo, large: the repository's demo site, and a synthetic site of 3 documents × 4
-  languages × 100 versions (`synthetic.py`), each built (a) with the plugin and (b) by
+- demo, large: the repository's live example site (`example/`), and a synthetic site of 3
+  documents × 4 languages × 100 versions (`synthetic.py`), each built (a) with the plugin and (b) by
   plain MkDocs + Material + i18n from exactly the files the plugin generates: pages,
   dated versions, redlines and changelog written as Markdown (with the banner HTML at
   the top, where the plugin puts it), feeds and `legal.json` as static files. The files
   are recorded by one build with a hook (`capture.py`), not re-made here. Builds are
   fresh `mkdocs build` processes, alternating (a, b, a, b, …); medians of wall and CPU
-  time are compared. The site's own `hooks:` are left out of both builds.
+  time are compared.
 - small: the site `mkdocs-legal init` writes (English and Swedish, one version), compared
   like the demo: the plugin's fixed cost per build weighs most on a site this small.
 - render: `mkdocs-legal render legal.yml --out DIR` of 3 documents × 4 languages, run as a
@@ -89,10 +89,6 @@ def _without_block(text: str, start: Callable[[str], bool]) -> str:
     return "\n".join(out) + "\n"
 
 
-def without_hooks(text: str) -> str:
-    return _without_block(text, lambda line: line.startswith("hooks:"))
-
-
 def without_plugin(text: str) -> str:
     return _without_block(text, lambda line: line.strip() in ("- legal", "- legal:"))
 
@@ -119,17 +115,11 @@ def copied_site(source: Path, work: Path) -> Path:
 
 
 def demo_site(work: Path) -> Path:
-    """A fresh copy of the repository's demo site, without its hooks."""
+    """A fresh copy of the live example site (`example/`: mkdocs.yml, data file, history)."""
     site = work / "demo"
     if site.exists():
         shutil.rmtree(site)
-    site.mkdir()
-    for name in ("docs", "overrides", "legal-history"):
-        shutil.copytree(ROOT / name, site / name)
-    for name in ("legal.yml", "CHANGELOG.md"):
-        shutil.copy(ROOT / name, site / name)
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (site / "mkdocs.yml").write_text(without_hooks(config), encoding="utf-8")
+    shutil.copytree(ROOT / "example", site, ignore=shutil.ignore_patterns("site", "__pycache__"))
     return site
 
 
@@ -291,7 +281,7 @@ def compare(site: Path, work: Path, runs: int) -> tuple[Runs, Runs]:
 
 
 def section_demo(work: Path, args: argparse.Namespace) -> None:
-    print("\n== demo site (mkdocs.yml, legal.yml, legal-history/) ==")
+    print("\n== demo site (example/: mkdocs.yml, legal.yml, legal-history/) ==")
     compare(demo_site(work), work, args.runs)
 
 

@@ -143,7 +143,9 @@ def top_costs(profile: cProfile.Profile, top: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, default=ROOT, help="site folder with mkdocs.yml")
+    parser.add_argument(
+        "--site", type=Path, default=ROOT / "example", help="site folder with mkdocs.yml"
+    )
     parser.add_argument("--top", type=int, default=25, help="functions to list from the profile")
     parser.add_argument("--no-profile", action="store_true", help="the timers only")
     args = parser.parse_args()

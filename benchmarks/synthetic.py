@@ -136,7 +136,7 @@ def generate(site: Path, versions: int) -> Path:
     if site.exists():
         shutil.rmtree(site)
     skeleton(site)
-    base = _with_languages(load(ROOT / "legal.yml").data)
+    base = _with_languages(load(ROOT / "example" / "legal.yml").data)
     data_file = site / "legal.yml"
     history_dir = site / "legal-history"
     known = history.History({}, [])

@@ -112,31 +112,42 @@ def artifacts_dir(kind: str) -> Path:
 
 @dataclass(frozen=True)
 class DemoBuild:
-    """The demo (`mkdocs.yml` at the repo root) built into `site`."""
+    """The documentation site (`mkdocs.yml` at the repo root) built into `root`, with the live
+    example (`example/mkdocs.yml`) in its `example/` folder, as `hooks/example.py` puts it."""
 
-    site: Path
+    root: Path
     result: subprocess.CompletedProcess[str]
 
     @property
+    def site(self) -> Path:
+        """The live example's folder: the demo whose page types the browser tests open."""
+        return self.root / "example"
+
+    @property
     def ok(self) -> bool:
-        return self.result.returncode == 0 and (self.site / "index.html").is_file()
+        return (
+            self.result.returncode == 0
+            and (self.root / "index.html").is_file()
+            and (self.site / "index.html").is_file()
+        )
 
 
 @functools.cache
 def demo_build() -> DemoBuild:
-    """Build the demo once per process into a temporary folder (removed at exit)."""
+    """Build the docs and the example once per process into a temporary folder (removed at
+    exit), on the day `SOURCE_DATE_EPOCH` says (tests/conftest.py fixes it)."""
     work = Path(tempfile.mkdtemp(prefix="mkdocs-legal-browser-"))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
-    site = work / "site"
+    root = work / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", str(root)],
         cwd=ROOT,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         timeout=300,
     )
-    return DemoBuild(site, result)
+    return DemoBuild(root, result)
 
 
 @dataclass(frozen=True)
@@ -226,6 +237,17 @@ def discover_pages(site: Path) -> list[Page]:
                 if not redline and (version / "changes" / "index.html").is_file():
                     redline = True
                     pages.append(Page("changes", lang, f"{path}{version.name}/changes/", document))
+    return pages
+
+
+def dated_versions(site: Path, document: Page) -> list[Page]:
+    """Every dated version of `document` (a page of kind `document`), with its banner state."""
+    folder = document.file(site).parent
+    pages = []
+    for version in sorted(p for p in folder.iterdir() if p.is_dir() and DATE.match(p.name)):
+        _, state = _banner(version / "index.html")
+        path = f"{document.path}{version.name}/"
+        pages.append(Page("version", document.lang, path, document.document, state))
     return pages
 
 

@@ -31,7 +31,7 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", TODAY_EPOCH)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "legal.yml"
+DEMO = ROOT / "example" / "legal.yml"
 
 Build = tuple["subprocess.CompletedProcess[str]", Path]
 
@@ -73,8 +73,8 @@ def demo() -> LegalData:
     return load_data(DEMO)
 
 
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run `mkdocs-legal ARGS` as a new process in `cwd` (the repository by default)."""
+def cli(*args: str, cwd: Path = DEMO.parent) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs-legal ARGS` as a new process in `cwd` (the live example's folder by default)."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs_legal.cli", *args],
         cwd=cwd,
@@ -84,17 +84,19 @@ def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
-def mkdocs_build(root: Path) -> Build:
-    """Run `python -m mkdocs build` in `root`; return the finished process and `root/site`."""
+def mkdocs_build(root: Path, *flags: str, site_dir: Path | None = None) -> Build:
+    """Run `python -m mkdocs build FLAGS` in `root`; return the finished process and the site
+    folder (`site_dir`, by default `root/site`)."""
+    site = site_dir or root / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
+        [sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(site)],
         cwd=root,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         timeout=300,
     )
-    return result, root / "site"
+    return result, site
 
 
 @pytest.fixture

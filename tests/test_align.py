@@ -85,7 +85,7 @@ def matcher_work() -> Iterator[list[int]]:
 
 def long_texts(repeat: int) -> tuple[str, str]:
     """The demo's privacy policy `repeat` times, and the same with every 7th line changed."""
-    body = (ROOT / "legal-history/privacy/2026-03-01.en.md").read_text(encoding="utf-8")
+    body = (ROOT / "example/legal-history/privacy/2026-03-01.en.md").read_text(encoding="utf-8")
     lines = body.split("---\n", 2)[2].split("\n") * repeat
     edited = [line + " extra" if k % 7 == 0 else line for k, line in enumerate(lines)]
     return "\n".join(lines), "\n".join(edited)

@@ -282,7 +282,9 @@ def test_bad_history_fails_the_build_at_the_file(
 # --- mutations ------------------------------------------------------------------------------------
 
 SOURCES = {
-    "demo": (Path(__file__).resolve().parents[1] / "legal.yml").read_text(encoding="utf-8"),
+    "demo": (Path(__file__).resolve().parents[1] / "example" / "legal.yml").read_text(
+        encoding="utf-8"
+    ),
     "basic": (FIXTURES / "data" / "basic.yml").read_text(encoding="utf-8"),
 }
 TWO_LANGUAGES = """\

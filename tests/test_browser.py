@@ -1,10 +1,11 @@
-"""The demo site in headless Chromium: every page type passes axe-core (WCAG 2.1 AA) and the
+"""The live example in headless Chromium: every page type passes axe-core (WCAG 2.1 AA) and the
 Nu HTML Checker, loads nothing from other hosts, has its banner, switches language, opens the
 consent dialog from the cookie policy, and prints cleanly (SPEC §5 banners, §6, §9; issue 6).
 
-The demo (`mkdocs.yml` at the repo root) is built once per run; its page types are found in the
-built folder (`browser_support.discover_pages`), so new documents, versions, redlines and the
-changelog are tested as they appear. Screenshots and a PDF go to `tests/artifacts/`, or to
+The example (`example/mkdocs.yml`) is built once per run, inside the documentation site; its
+page types are found in the built folder (`browser_support.discover_pages`), so new documents,
+versions, redlines and the changelog are tested as they appear. The documentation's own pages
+ask for no consent, show no announce bar and load nothing from other hosts. Screenshots and a PDF go to `tests/artifacts/`, or to
 `$MKDOCS_LEGAL_ARTIFACTS`. Without Chromium or java these tests skip; under `CI=true` they fail.
 """
 
@@ -300,3 +301,47 @@ def test_print_hides_chrome_keeps_dates_and_shows_link_targets(
     assert set(computed(tab, "article tr", "break-inside")) <= {"avoid"}
 
     tab.pdf(path=artifacts_dir("print") / f"{target.id}.pdf", print_background=True)
+
+
+# --- the documentation's own pages --------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def docs_url() -> Iterator[str]:
+    build = demo_build()
+    if not build.ok:
+        pytest.fail(f"the docs did not build:\n{build.result.stderr[-4000:]}", pytrace=False)
+    with serve(build.root) as url:
+        yield url
+
+
+@pytest.mark.parametrize("path", ["/", "/getting-started/", "/live-example/"])
+def test_docs_pages_ask_no_consent_and_announce_nothing(
+    browser: Any, docs_url: str, path: str
+) -> None:
+    """Issue 22: the docs set no cookies, so they ask no visitor to consent to any, and the
+    example's announce bar stays on the example's pages; nothing comes from other hosts."""
+    tab = browser.new_page()
+    try:
+        requested = visit(tab, docs_url, path)
+        assert not foreign_requests(requested), foreign_requests(requested)
+        assert tab.locator("#__consent").count() == 0
+        assert tab.locator(".md-banner, .legal-notice").count() == 0
+        cookies = tab.context.cookies(docs_url)
+        stored = tab.evaluate("Object.keys(localStorage).filter(k => k.endsWith('__consent'))")
+        assert cookies == [] and stored == []
+    finally:
+        tab.close()
+
+
+def test_example_asks_for_consent_on_its_own_pages(browser: Any, docs_url: str) -> None:
+    """The live example keeps its consent dialog and announce bar, under /example/."""
+    tab = browser.new_page()
+    try:
+        visit(tab, docs_url, "/example/privacy/")
+        assert tab.locator(CONSENT_DIALOG).is_visible()
+        assert tab.locator(".md-banner .legal-notice").count() == 1
+        answer_consent(tab)
+    finally:
+        tab.evaluate("localStorage.clear()")
+        tab.close()

@@ -149,7 +149,7 @@ def test_a_build_loads_no_babel_locale_data() -> None:
         "from pathlib import Path\n"
         "from mkdocs_legal.core import source\n"
         "from mkdocs_legal.core.project import render_all\n"
-        "loaded = source.load_valid(Path('legal.yml'), source.Options(('en', 'sv'), fallback=True))\n"
+        "loaded = source.load_valid(Path('example/legal.yml'), source.Options(('en', 'sv'), fallback=True))\n"
         "render_all(loaded, ('en', 'sv', 'de'), fallback=True)\n"
         "import babel.localedata as data\n"
         "print(json.dumps(sorted(data._cache)))\n"

@@ -59,7 +59,7 @@ def test_check_json_format(tmp_path: Path) -> None:
 
 
 def test_placeholder_is_an_error(tmp_path: Path) -> None:
-    data = yaml.safe_load((ROOT / "legal.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "example" / "legal.yml").read_text(encoding="utf-8"))
     data["organisation"]["name"] = "[LHe Handelsbolag]"
     target = tmp_path / "legal.yml"
     target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -70,7 +70,7 @@ def test_placeholder_is_an_error(tmp_path: Path) -> None:
 
 
 def test_strict_turns_warnings_into_failure(tmp_path: Path) -> None:
-    data = yaml.safe_load((ROOT / "legal.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((ROOT / "example" / "legal.yml").read_text(encoding="utf-8"))
     data["purposes"][0]["description"] = "Plain string in a two-language site"
     target = tmp_path / "legal.yml"
     target.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -91,7 +91,7 @@ def test_schema_is_a_valid_json_schema_that_accepts_the_demo() -> None:
     assert result.returncode == 0
     schema = json.loads(result.stdout)
     jsonschema.Draft202012Validator.check_schema(schema)
-    demo = yaml.safe_load((ROOT / "legal.yml").read_text(encoding="utf-8"))
+    demo = yaml.safe_load((ROOT / "example" / "legal.yml").read_text(encoding="utf-8"))
     demo = json.loads(json.dumps(demo, default=str))
     jsonschema.Draft202012Validator(schema).validate(demo)
 
@@ -102,7 +102,7 @@ def test_render_to_stdout_and_to_files(tmp_path: Path) -> None:
     assert result.stdout.startswith("# Integritetspolicy")
     out = tmp_path / "out"
     assert cli("render", "--out", str(out)).returncode == 0
-    demo = load_valid(ROOT / "legal.yml", Options(("en", "sv"))).data
+    demo = load_valid(ROOT / "example" / "legal.yml", Options(("en", "sv"))).data
     pages = [*documents.available(demo), "changelog"]
     expected = sorted(f"{d}.{lang}.md" for d in pages for lang in ("en", "sv"))
     assert "privacy.sv.md" in expected

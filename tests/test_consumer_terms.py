@@ -13,6 +13,8 @@ from mkdocs_legal.core import documents, law
 from mkdocs_legal.core.language import Language, available_languages
 
 LANGUAGES = available_languages()
+FIXTURE_TEXTS = ("en", "sv", "da", "de", "nb", "fi")
+"""The languages the consumer fixtures' own texts are written in (the clauses come in all)."""
 COUNTRIES = {"SE": "sv", "DK": "da", "DE": "de", "NO": "nb", "FI": "fi"}
 CASES = [
     (kind, country, lang)
@@ -23,7 +25,7 @@ CASES = [
 
 
 def render(kind: str, country: str, lang: str) -> str:
-    data = load_data(FIXTURES / "consumer" / f"{kind}-{country.lower()}.yml", tuple(LANGUAGES))
+    data = load_data(FIXTURES / "consumer" / f"{kind}-{country.lower()}.yml", FIXTURE_TEXTS)
     return documents.render(data, "terms", Language(lang)).to_markdown()
 
 

@@ -23,7 +23,7 @@ from mkdocs_legal.core.model import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FILES = [
-    ROOT / "legal.yml",
+    ROOT / "example" / "legal.yml",
     *sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.yml")),
     *sorted((ROOT / "tests" / "fixtures" / "data").glob("*.yml")),
 ]

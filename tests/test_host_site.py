@@ -242,11 +242,11 @@ def test_every_alternate_link_of_every_page_resolves_and_is_returned(
 # --- 4. a site language without built-in texts --------------------------------------------------
 
 
-def with_french(copy_site: Callable[..., Path], **legal: object) -> Path:
+def with_czech(copy_site: Callable[..., Path], **legal: object) -> Path:
     root = copy_site("two-languages", files={"legal.yml": BASIC}, data="legal.yml", **legal)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    i18n["languages"].append({"locale": "fr", "name": "Français", "build": True})
+    i18n["languages"].append({"locale": "cs", "name": "Čeština", "build": True})
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), "utf-8")
     return root
 
@@ -254,10 +254,10 @@ def with_french(copy_site: Callable[..., Path], **legal: object) -> Path:
 def test_a_language_without_texts_is_an_error_naming_it_and_the_steps(
     copy_site: Callable[..., Path],
 ) -> None:
-    root = with_french(copy_site)
+    root = with_czech(copy_site)
     result, _ = mkdocs_build(root)
     assert result.returncode != 0
-    assert "fr have no built-in texts" in result.stderr
+    assert "cs have no built-in texts" in result.stderr
     assert "LC_MESSAGES/mkdocs_legal.po" in result.stderr and "translating.md" in result.stderr
     assert "`fallback: true`" in result.stderr and "Traceback" not in result.stderr
     assert not (root / "site").exists()
@@ -266,19 +266,19 @@ def test_a_language_without_texts_is_an_error_naming_it_and_the_steps(
 def test_with_fallback_its_pages_are_wholly_in_the_default_language(
     copy_site: Callable[..., Path],
 ) -> None:
-    root = with_french(copy_site, fallback=True)
+    root = with_czech(copy_site, fallback=True)
     result, _ = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count("have no built-in texts") == 1  # said once
-    page = (root / "site/fr/privacy/index.html").read_text(encoding="utf-8")
+    page = (root / "site/cs/privacy/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in page
     article = page[page.index("<article") : page.index("</article>")]
     assert "Effective from" in article and "May 1, 2024" in article
-    for french in ("mai 2024", " et ", "Suède", "Entrée en vigueur"):
-        assert french not in article, french
-    changelog = (root / "site/fr/changelog/index.html").read_text(encoding="utf-8")
+    for czech in ("května 2024", "Švédsko", "Účinnost"):
+        assert czech not in article, czech
+    changelog = (root / "site/cs/changelog/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in changelog and "May 1, 2024" in changelog
-    # the host's own French pages are left as the theme makes them
-    assert '<html lang="fr"' in (root / "site/fr/index.html").read_text(encoding="utf-8")
+    # the host's own Czech pages are left as the theme makes them
+    assert '<html lang="cs"' in (root / "site/cs/index.html").read_text(encoding="utf-8")
     # and a language with texts is untouched
     assert '<html lang="sv"' in (root / "site/sv/privacy/index.html").read_text("utf-8")

@@ -32,7 +32,7 @@ from mkdocs_legal.core.markdown import sanitize_body
 from mkdocs_legal.core.yamlsource import load
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMO_DATA = ROOT / "legal.yml"
+DEMO_DATA = ROOT / "example" / "legal.yml"
 LANGUAGES = ("en", "sv")
 TODAY = "2026-06-01"  # 1.0 superseded, 2.0 in force, 3.0 upcoming
 

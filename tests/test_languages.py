@@ -1,7 +1,7 @@
 """Translation catalogs: complete, faithful to their slots, and in official GDPR terms.
 
 Every language with a catalog under `mkdocs_legal/locale/` is checked, so a new language is
-picked up as soon as its `.po` file exists (SPEC §4; docs/translating.md):
+picked up as soon as its `.po` file exists (SPEC §4; docs/contributing/translating.md):
 
 - every message of the `.pot` is translated, not fuzzy, and the `.pot` matches the code;
 - a translation keeps the `{slots}`, the numbers (article citations) and the Markdown;
@@ -265,7 +265,8 @@ def test_translations_keep_slots_numbers_and_markdown(language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_glossary_gives_every_official_term(language: str) -> None:
     gloss = glossary(language)
-    assert gloss, f"add mkdocs_legal/locale/{language}/glossary.yml (see docs/translating.md)"
+    guide = "docs/contributing/translating.md"
+    assert gloss, f"add mkdocs_legal/locale/{language}/glossary.yml (see {guide})"
     terms = gloss.get("terms") or {}
     assert set(terms) == set(english_terms()), "terms must be exactly those of locale/glossary.yml"
     for term, patterns in terms.items():

@@ -115,7 +115,7 @@ def test_sdist_has_the_package_its_tests_and_the_demo(sdist: Path) -> None:
     assert [f for f in package_files() if f not in names and not f.endswith(".mo")] == []
     assert not [n for n in names if n.endswith(".mo")]
     assert "hatch_build.py" in names and "tools/compile_catalogs.py" in names
-    for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", "legal.yml"):
+    for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", "example/legal.yml"):
         assert required in names
     assert "tests/conftest.py" in names and "tests/fixtures/data/basic.yml" in names
     assert "tools/make_cldr.py" in names  # tests/test_cldr.py runs it
@@ -147,7 +147,7 @@ def test_installed_wheel_renders_swedish(wheel: Path, tmp_path: Path) -> None:
         "raise SystemExit(main(['render', sys.argv[2], '--document', 'privacy', '--lang', 'sv']))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(target), str(ROOT / "legal.yml")],
+        [sys.executable, "-c", code, str(target), str(ROOT / "example" / "legal.yml")],
         env=env,
         cwd=tmp_path,
         capture_output=True,

@@ -509,16 +509,16 @@ def test_published_text_tampered(tampered: Path, pki: Path) -> None:
 
 def test_history_without_time_stamps(pki: Path) -> None:
     """The demo released without a time-stamp authority: every text is intact, none proven."""
-    result = verify(ROOT / "legal-history", "--ca", str(pki / "ca.pem"))
+    result = verify(DEMO.parent / "legal-history", "--ca", str(pki / "ca.pem"))
     assert result.returncode == 1
     lines = problems(result)
-    assert len(lines) == len(list((ROOT / "legal-history").glob("*/*.md")))
+    assert len(lines) == len(list((DEMO.parent / "legal-history").glob("*/*.md")))
     assert all("no time-stamped release record lists this text" in x for x in lines)
 
 
 def test_bad_ca_file(tmp_path: Path) -> None:
     (tmp_path / "ca.pem").write_text("not a certificate")
-    result = verify(ROOT / "legal-history", "--ca", str(tmp_path / "ca.pem"))
+    result = verify(DEMO.parent / "legal-history", "--ca", str(tmp_path / "ca.pem"))
     assert result.returncode == 2
     assert "cannot read PEM certificates" in result.stderr
 
@@ -555,7 +555,7 @@ def test_asof_every_day_of_the_demo_history(document: str, language: str) -> Non
             days.append((end.isoformat(), (effective, label)))
     days.append(("2099-12-31", versions[-1]))
     for day, expected in days:
-        result = cli("asof", day, "--document", document, "--lang", language)
+        result = cli("asof", day, "--document", document, "--lang", language, cwd=DEMO.parent)
         if expected is None:
             assert result.returncode == 1, day
             assert f"no version of {document} ({language}) was in force on {day}" in result.stderr
@@ -563,7 +563,9 @@ def test_asof_every_day_of_the_demo_history(document: str, language: str) -> Non
             continue
         assert result.returncode == 0, (day, result.stderr)
         effective, label = expected
-        frozen = scan(ROOT / "legal-history").texts[key(f"{document}/{effective}.{language}.md")]
+        frozen = scan(DEMO.parent / "legal-history").texts[
+            key(f"{document}/{effective}.{language}.md")
+        ]
         assert result.stdout == frozen.body, day
         assert f"version {label}, effective {effective}" in result.stderr
         assert f"sha256 {frozen.sha256}" in result.stderr
@@ -590,7 +592,9 @@ def test_asof_file_after_the_options(tmp_path: Path) -> None:
         "asof", "2026-05-03", str(DEMO), "--document", "privacy", "--lang", "sv", cwd=tmp_path
     )
     assert before.stdout == result.stdout
-    extra = cli("asof", "2026-05-03", "--document", "privacy", "--lang", "sv", "a", "b")
+    extra = cli(
+        "asof", "2026-05-03", "--document", "privacy", "--lang", "sv", "a", "b", cwd=DEMO.parent
+    )
     assert extra.returncode == 2 and "unrecognized arguments: a b" in extra.stderr
 
 

@@ -225,5 +225,5 @@ def test_shallow_clone_builds_its_demo_offline(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-4000:]
     assert attempts == [], attempts
     assert (out / "index.html").is_file()
-    assert (out / "privacy" / "index.html").is_file()
+    assert (out / "example" / "privacy" / "index.html").is_file()
     assert not list(out.rglob("legal.yml"))

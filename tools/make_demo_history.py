@@ -1,4 +1,4 @@
-"""Write the demo's `legal-history/` as if its versions had been released on time.
+"""Write the live example's `example/legal-history/` as if its versions had been released on time.
 
 The demo company is fictional, so its past is reconstructed: each earlier state of
 `legal.yml` (1.0, 2.0) is today's file minus what the later versions' summaries say
@@ -9,7 +9,7 @@ was announced).
 A real site never does this: its history folder grows one `release` at a time.
 Run it only to rebuild the demo history after the demo data changes:
 
-    rm -r legal-history && .venv/bin/python tools/make_demo_history.py
+    rm -r example/legal-history && .venv/bin/python tools/make_demo_history.py
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "example"  # the live example site
 
 
 def without(items: list[dict[str, Any]], key: str, *values: str) -> list[dict[str, Any]]:
@@ -70,11 +71,11 @@ def release(state: dict[str, Any], history: Path) -> None:
 
 
 def main() -> int:
-    history = ROOT / "legal-history"
+    history = EXAMPLE / "legal-history"
     if history.exists():
         print(f"{history} exists; remove it first (frozen texts are never rewritten)")
         return 1
-    data = yaml.safe_load((ROOT / "legal.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((EXAMPLE / "legal.yml").read_text(encoding="utf-8"))
     for state in (state_1(data), state_2(data), data):
         release(state, history)
     return 0

@@ -57,7 +57,7 @@ without a catalog gets CLDR's names from Babel."""
 
 ONE_UNIT = {
     # TRANSLATORS: a duration of one unit in running text, in the form every duration slot of
-    # your catalog takes (German: the accusative, "einen Monat"; see docs/translating.md).
+    # your catalog takes (German: the accusative, "einen Monat"; see docs/contributing/translating.md).
     "years": N_("one year"),
     "months": N_("one month"),
     "weeks": N_("one week"),

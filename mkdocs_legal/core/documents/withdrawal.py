@@ -51,7 +51,7 @@ def withdrawal(ctx: Context) -> Md | None:
         p
         for p in (
             # TRANSLATORS: the withdrawal messages are Directive 2011/83/EU Annex I(A) as your
-            # national act words it: copy its wording (see docs/translating.md).
+            # national act words it: copy its wording (see docs/contributing/translating.md).
             ctx._(
                 "You have the right to withdraw from this contract within 14 days without giving any reason."
             ),
