@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .core.findings import Finding, errors, warnings
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .core.project import Project
     from .core.publication import Publication
     from .core.siteconfig import SiteSettings
-    from .core.source import Loaded
+    from .core.source import Checked, Loaded
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -86,27 +86,69 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--languages", default="en", help="comma-separated, default first (default: en)"
     )
+    _export_parsers(sub)
     return root
+
+
+def _export_parsers(sub: Any) -> None:
+    export = sub.add_parser(
+        "export", help="write the legal pages, feeds and legal.json into a docs folder"
+    )
+    export.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    export.add_argument(
+        "--out", type=Path, metavar="DIR", help="the docs folder (default: mkdocs.yml's docs_dir)"
+    )
+    export.add_argument(
+        "--layout",
+        choices=["suffix", "folder", "none"],
+        help="privacy.sv.md (suffix), sv/privacy.md (folder) or one language without i18n "
+        "(default: the i18n plugin's docs_structure in mkdocs.yml)",
+    )
+    export.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
+    export.add_argument("--history-dir", type=Path, help="default: from mkdocs.yml")
+    export.add_argument("--site-url", help="default: site_url in mkdocs.yml")
+    export.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    consent = sub.add_parser(
+        "consent", help="the cookie consent settings derived from the cookie table"
+    )
+    consent.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    consent.add_argument(
+        "--format",
+        choices=["yaml", "toml", "json"],
+        default="yaml",
+        help="yaml: `extra.consent` for mkdocs.yml; toml: for zensical.toml; json: the value",
+    )
+    consent.add_argument("--lang", help="one language (default: the site's default language)")
+
+
+def check_for_site(
+    file: Path | None, lang: str | None, history_dir: Path | None = None
+) -> tuple[Checked, tuple[str, ...]]:
+    """What `check` finds in a data file (default: the site's in the current folder), with
+    the languages it was checked in: the findings `check` prints, and `export` too."""
+    from .core.siteconfig import find_settings, languages_for
+    from .core.source import Options, check
+
+    settings = find_settings(file, Path.cwd())
+    target = file or settings.data
+    languages = languages_for(lang, settings.languages, target)
+    options = Options(languages, settings.fallback, settings.consent)
+    # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
+    result = check(target, options, base_ok=settings.config_file is None)
+    if result.loaded is not None and settings.config_file is not None:
+        # part of a site: what its history folder says counts too
+        result.findings += _history_findings(
+            settings, result.loaded, languages, history_dir or settings.history_dir
+        )
+    return result, languages
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.extends import describe_chain
     from .core.findings import to_dicts
-    from .core.siteconfig import find_settings, languages_for
-    from .core.source import Checked, Options, check
 
-    targets = list(args.files) or [find_settings(None, Path.cwd()).data]
-    results: list[Checked] = []
-    for target in targets:
-        settings = find_settings(target if args.files else None, Path.cwd())
-        languages = languages_for(args.lang, settings.languages, target)
-        options = Options(languages, settings.fallback, settings.consent)
-        # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
-        result = check(target, options, base_ok=settings.config_file is None)
-        if result.loaded is not None and settings.config_file is not None:
-            # part of a site: what its history folder says counts too
-            result.findings += _history_findings(settings, result.loaded, languages)
-        results.append(result)
+    results = [check_for_site(target, args.lang)[0] for target in args.files or [None]]
 
     def failed(result: Checked) -> bool:
         return bool(errors(result.findings)) or (args.strict and bool(warnings(result.findings)))
@@ -150,13 +192,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _history_findings(
-    settings: SiteSettings, loaded: Loaded, languages: tuple[str, ...]
+    settings: SiteSettings, loaded: Loaded, languages: tuple[str, ...], history_dir: Path
 ) -> list[Finding]:
     """What the history folder says about the data: integrity (LGL201–205), stale translations."""
     from .core.language import MissingTranslation
     from .core.project import Project
 
-    project = Project(settings, loaded, languages, settings.history_dir)
+    project = Project(settings, loaded, languages, history_dir)
     try:
         found = project.publication().findings
     except MissingTranslation:  # already reported by lint
@@ -331,6 +373,8 @@ COMMANDS = {
     "release": _history_command("release"),
     "diff": _history_command("diff"),
     "status": _history_command("status"),
+    "export": _history_command("export"),
+    "consent": _history_command("consent"),
     "init": cmd_init,
 }
 

@@ -195,10 +195,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             return None
         assert self._loaded is not None
         site = self._site or i18n_bridge.site(config)
-        shown = self._publication.timeline("cookies", site.default).shown
-        if shown.version is dates.versions_of(self._loaded.data, "cookies")[-1]:
-            return None
-        return drift.consent_categories(self.history_path(config), shown.effective)
+        return drift.shown_consent_categories(
+            self._loaded.data, self._publication, self.history_path(config), site.default
+        )
 
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
         """Fail before anything is written if a user page would be replaced, in any language."""
