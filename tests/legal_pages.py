@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from conftest import ROOT
 
 TOOLS = Path(sys.executable).parent
@@ -201,6 +203,46 @@ def third_party_requests(site: Path, hosts_allowed: tuple[str, ...] = ()) -> lis
             if host and host not in hosts_allowed:
                 out.append(f"{page.relative_to(site)}: {url}")
     return out
+
+
+def site_config(**overrides: object) -> dict[str, object]:
+    config: dict[str, object] = {
+        "site_name": "Legal",
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["admonition", "attr_list", "tables", {"toc": {"permalink": True}}],
+    }
+    config.update(overrides)
+    return config
+
+
+def with_i18n(structure: str, *languages: str) -> dict[str, object]:
+    entries = [
+        {"locale": code, "name": code, **({"default": True} if i == 0 else {})}
+        for i, code in enumerate(languages)
+    ]
+    return {"i18n": {"docs_structure": structure, "languages": entries}}
+
+
+def write_site(root: Path, config: dict[str, object], pages: dict[str, str]) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    for name, text in pages.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+
+
+def demo_site(root: Path) -> Path:
+    """A small site around the demo's data file and history (English and Swedish, three
+    versions, one upcoming on the tests' day), with the `legal` plugin in its `mkdocs.yml`."""
+    shutil.copy(ROOT / "legal.yml", root / "legal.yml")
+    shutil.copytree(ROOT / "legal-history", root / "legal-history")
+    legal = {"legal": {"data": "legal.yml", "timezone": "Europe/Stockholm"}}
+    config = site_config(
+        site_url="https://motesbokarna.se/",
+        plugins=["search", with_i18n("suffix", "en", "sv"), legal],
+    )
+    write_site(root, config, {"index.md": "# Home\n", "index.sv.md": "# Hem\n"})
+    return root
 
 
 def run(command: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:

@@ -14,9 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
-from conftest import FIXTURES, ROOT
-from legal_pages import article, compare_sites, run, third_party_requests, tool
+from conftest import FIXTURES
+from legal_pages import (
+    article,
+    compare_sites,
+    demo_site,
+    run,
+    site_config,
+    third_party_requests,
+    tool,
+    with_i18n,
+    write_site,
+)
 
 from mkdocs_legal.cli import main
 
@@ -32,32 +41,6 @@ class Builds:
     zensical: Path
     changelogs: list[str]
     base: str = "/"
-
-
-def _config(**overrides: object) -> dict[str, object]:
-    config: dict[str, object] = {
-        "site_name": "Legal",
-        "theme": {"name": "material", "font": False},
-        "markdown_extensions": ["admonition", "attr_list", "tables", {"toc": {"permalink": True}}],
-    }
-    config.update(overrides)
-    return config
-
-
-def _i18n(structure: str, *languages: str) -> dict[str, object]:
-    entries = [
-        {"locale": code, "name": code, **({"default": True} if i == 0 else {})}
-        for i, code in enumerate(languages)
-    ]
-    return {"i18n": {"docs_structure": structure, "languages": entries}}
-
-
-def _write(root: Path, config: dict[str, object], pages: dict[str, str]) -> None:
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    for name, text in pages.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
 
 
 def _build(root: Path, zensical: str, *export_args: str) -> Builds:
@@ -76,15 +59,7 @@ def _build(root: Path, zensical: str, *export_args: str) -> Builds:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     """The demo (three versions, English and Swedish) through `zensical-i18n build`."""
-    root = tmp_path_factory.mktemp("demo")
-    shutil.copy(ROOT / "legal.yml", root / "legal.yml")
-    shutil.copytree(ROOT / "legal-history", root / "legal-history")
-    legal = {"legal": {"data": "legal.yml", "timezone": "Europe/Stockholm"}}
-    config = _config(
-        site_url="https://motesbokarna.se/",
-        plugins=["search", _i18n("suffix", "en", "sv"), legal],
-    )
-    _write(root, config, {"index.md": "# Home\n", "index.sv.md": "# Hem\n"})
+    root = demo_site(tmp_path_factory.mktemp("demo"))
     builds = _build(root, "zensical-i18n")
     builds.changelogs = ["changelog/", "sv/changelog/"]
     return builds
@@ -111,10 +86,10 @@ def three_versions(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     root = tmp_path_factory.mktemp("three")
     data = (FIXTURES / "sites" / "de-en" / "legal.yml").read_text(encoding="utf-8")
     legal = {"legal": {"data": "legal.yml", "timezone": "Europe/Berlin", "today": "2026-11-23"}}
-    config = _config(
-        use_directory_urls=False, plugins=["search", _i18n("folder", "de", "en"), legal]
+    config = site_config(
+        use_directory_urls=False, plugins=["search", with_i18n("folder", "de", "en"), legal]
     )
-    _write(root, config, {"de/index.md": "# Start\n", "en/index.md": "# Home\n"})
+    write_site(root, config, {"de/index.md": "# Start\n", "en/index.md": "# Home\n"})
     steps = [
         data,
         data.replace("kontakt@", "office@") + V2,
@@ -133,12 +108,12 @@ def one_language(tmp_path_factory: pytest.TempPathFactory) -> Builds:
     """One language (Swedish), no i18n plugin: plain `zensical build`."""
     root = tmp_path_factory.mktemp("one")
     shutil.copy(FIXTURES / "data" / "basic.yml", root / "legal.yml")
-    config = _config(
+    config = site_config(
         site_url="https://fjallsjo-konsult.se/",
         plugins=["search", {"legal": {"data": "legal.yml", "today": "2025-01-15"}}],
     )
     config["theme"] = {"name": "material", "font": False, "language": "sv"}
-    _write(root, config, {"index.md": "# Hem\n"})
+    write_site(root, config, {"index.md": "# Hem\n"})
     builds = _build(root, "zensical")
     builds.changelogs = ["changelog/"]
     return builds
