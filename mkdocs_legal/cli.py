@@ -86,6 +86,13 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--languages", default="en", help="comma-separated, default first (default: en)"
     )
+    init.add_argument(
+        "--generator",
+        choices=["mkdocs", "zensical"],
+        default="mkdocs",
+        help="mkdocs: the site builds with the plugin; zensical: `mkdocs-legal export` writes "
+        "the legal pages and Zensical builds the site (default: mkdocs)",
+    )
     _export_parsers(sub)
     return root
 
@@ -342,7 +349,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"mkdocs-legal init: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        written = scaffold.write(args.dir, answers)
+        written = scaffold.write(args.dir, answers, args.generator)
     except FileExistsError:
         print(
             f"mkdocs-legal init: {args.dir} exists and is not an empty folder; nothing written",
@@ -353,7 +360,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"mkdocs-legal init: cannot write the site: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
     print(f"Created a site for {answers.name} in {args.dir} ({len(written)} files).\n")
-    print(scaffold.next_steps(args.dir), end="")
+    print(scaffold.next_steps(args.dir, args.generator, len(answers.languages)), end="")
     return EXIT_OK
 
 

@@ -270,7 +270,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     strict = args.strict or settings.strict
     failed = bool(errors(checked.findings)) or (strict and bool(warnings(checked.findings)))
     if failed or checked.loaded is None:
-        print(f"export refused: {target_file} has errors; nothing written", file=sys.stderr)
+        counts = f"{len(errors(checked.findings))} error(s), {len(warnings(checked.findings))}"
+        print(
+            f"export refused: {target_file}: {counts} warning(s)"
+            f"{' and --strict' if strict else ''}; nothing written",
+            file=sys.stderr,
+        )
         return EXIT_FINDINGS
     project = Project(settings, checked.loaded, languages, args.history_dir or settings.history_dir)
     config = _site_config(project)
