@@ -12,6 +12,7 @@ from typing import Any
 from .core.findings import LegalDataError, errors, warnings
 from .core.language import MissingTranslation
 from .core.project import Project
+from .core.publication import Publication
 from .core.siteconfig import find_settings, languages_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -235,19 +236,19 @@ def _legal_paths(config: dict[str, Any]) -> tuple[dict[str, str], str]:
     return paths, str(path or "changelog").strip("/")
 
 
-def _shows_consent_dialog(project: Project, config: dict[str, Any], language: str) -> bool:
-    """Whether the site shows Material's (or Zensical's) cookie consent dialog."""
-    from .core.consent import consent_extra
-    from .core.language import Language
-
-    extra = config.get("extra")
-    if isinstance(extra, dict) and extra.get("consent"):
+def _shows_consent_dialog(
+    project: Project, config: dict[str, Any], publication: Publication
+) -> bool:
+    """Whether the site shows Material's (or Zensical's) cookie consent dialog: it has one
+    configured, or the plugin would set one up (the `consent` option, a Material-like theme
+    and a cookie that needs consent)."""
+    if configured_consent(config, project.languages[0], project.languages[0]):
         return True
     theme = config.get("theme")
     name = theme.get("name") if isinstance(theme, dict) else theme
     if not project.settings.consent or name in ("mkdocs", "readthedocs"):
         return False
-    return consent_extra(project.loaded.data, Language(language, default=language)) is not None
+    return consent_settings(project, config, project.languages[0], publication) is not None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -297,19 +298,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(
             f"--layout none holds one language; this site has {', '.join(languages)}", EXIT_USAGE
         )
+    publication = project.publication()
+    consent = _shows_consent_dialog(project, config, publication)
     try:
-        files = export_site(
-            project, target, consent=_shows_consent_dialog(project, config, languages[0])
-        )
+        files = export_site(project, target, publication=publication, consent=consent)
     except MissingTranslation as exc:
         raise CommandError(
             f"{target_file}: a text has no {exc.language!r} version "
             f"({', '.join(sorted(exc.value))} only); add it or set `fallback: true`"
         ) from None
+    drift = consent_drift(project, config, publication) if consent else []
+    for message in drift:
+        print(message, file=sys.stderr)
+    if drift and strict:
+        print("export refused: --strict and the consent dialog; nothing written", file=sys.stderr)
+        return EXIT_FINDINGS
     refused = clashes(out, files, previous_record(out))
     if refused:
-        for finding in refused:
-            print(finding.format(), file=sys.stderr)
+        for message in refused:
+            print(message, file=sys.stderr)
         print(f"export refused: {len(refused)} host file(s); nothing written", file=sys.stderr)
         return EXIT_FINDINGS
     _note_published_sources(out, [*checked.loaded.files, project.history_dir])
@@ -334,13 +341,78 @@ def _note_published_sources(out: Path, sources: list[Path]) -> None:
             )
 
 
-def cmd_consent(args: argparse.Namespace) -> int:
-    """The consent dialog's settings the plugin derives from the cookie table, for pasting."""
+def consent_settings(
+    project: Project, config: dict[str, Any], language: str, publication: Publication
+) -> dict[str, Any] | None:
+    """`extra.consent` in `language`, as the plugin sets it (None: no cookie needs consent)."""
     from .core import drift
     from .core.consent import consent_extra
     from .core.language import Language
     from .core.sitepaths import Site, dest_url, site_path
 
+    paths, _ = _legal_paths(config)
+    link = None
+    if "cookies" in project.documents and (not paths or "cookies" in paths):
+        site = Site(project.languages, project.languages[0], language, "suffix")
+        udu = bool(config.get("use_directory_urls", True))
+        url = dest_url(site, paths.get("cookies", "cookies"), language, udu)
+        link = site_path(str(config["site_url"]) if config.get("site_url") else None, url)
+    lang = Language(language, default=project.languages[0], fallback=project.settings.fallback)
+    return consent_extra(
+        project.loaded.data,
+        lang,
+        settings_link=link,
+        categories=drift.shown_consent_categories(
+            project.loaded.data, publication, project.history_dir, project.languages[0]
+        ),
+    )
+
+
+def configured_consent(config: dict[str, Any], language: str, default: str) -> Any:
+    """The `extra.consent` a site's configuration gives `language`: the top-level one for
+    the default language, else the one in the i18n plugin's entry for the language (which
+    mkdocs-static-i18n and zensical-i18n use instead)."""
+    from .core.siteconfig import _plugin_entries
+
+    if language != default:
+        i18n = _plugin_entries(config).get("i18n")
+        entries = i18n.get("languages") if isinstance(i18n, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and entry.get("locale") == language:
+                extra = entry.get("extra")
+                if isinstance(extra, dict) and "consent" in extra:
+                    return extra["consent"]
+    extra = config.get("extra")
+    return extra.get("consent") if isinstance(extra, dict) else None
+
+
+def consent_drift(project: Project, config: dict[str, Any], publication: Publication) -> list[str]:
+    """Where the site's configured consent dialog disagrees with the cookie table."""
+    out = []
+    default = project.languages[0]
+    for language in project.languages:
+        wanted = consent_settings(project, config, language, publication)
+        found = configured_consent(config, language, default)
+        if wanted == found:
+            continue
+        where = (
+            "`extra.consent`"
+            if language == default
+            else f"`extra.consent` of `{language}` in the i18n plugin's `languages`"
+        )
+        what = "has none" if found is None else "differs"
+        if wanted is None:
+            what = "has one, but no cookie in the cookie table needs consent"
+        out.append(
+            f"warning: the consent dialog ({where} in mkdocs.yml) {what}: paste the output "
+            f"of `mkdocs-legal consent --lang {language}` there, so the dialog and the cookie "
+            "table agree"
+        )
+    return out
+
+
+def cmd_consent(args: argparse.Namespace) -> int:
+    """The consent dialog's settings the plugin derives from the cookie table, for pasting."""
     project = open_project(args.file, None, None)
     _render_guard(project)
     language = args.lang or project.languages[0]
@@ -349,28 +421,7 @@ def cmd_consent(args: argparse.Namespace) -> int:
             f"--lang {language}: the site's languages are {', '.join(project.languages)}",
             EXIT_USAGE,
         )
-    config = _site_config(project)
-    paths, _ = _legal_paths(config)
-    publication = project.publication()
-    link = None
-    if "cookies" in project.documents and (not paths or "cookies" in paths):
-        site = Site(project.languages, project.languages[0], language, "suffix")
-        url = dest_url(
-            site,
-            paths.get("cookies", "cookies"),
-            language,
-            bool(config.get("use_directory_urls", True)),
-        )
-        link = site_path(str(config["site_url"]) if config.get("site_url") else None, url)
-    lang = Language(language, default=project.languages[0], fallback=project.settings.fallback)
-    value = consent_extra(
-        project.loaded.data,
-        lang,
-        settings_link=link,
-        categories=drift.shown_consent_categories(
-            project.loaded.data, publication, project.history_dir, project.languages[0]
-        ),
-    )
+    value = consent_settings(project, _site_config(project), language, project.publication())
     if value is None:
         print(
             "no cookie in the cookie table needs consent (all are `necessary`): the site needs "

@@ -159,7 +159,7 @@ def test_a_host_file_at_an_export_path_is_refused(site: Path, tmp_path: Path) ->
     before = tree(out)
     result = cli("export", "--out", str(out), cwd=site)
     assert result.returncode == 1
-    assert "LGL210" in result.stderr and "privacy/2025-01-15.md" in result.stderr
+    assert "privacy/2025-01-15.md: error: not a file an earlier" in result.stderr
     assert tree(out) == before and not (out / RECORD).exists()
 
 
@@ -248,3 +248,32 @@ def test_export_is_reproducible(site: Path, tmp_path: Path) -> None:
         assert cli("export", "--out", str(out), cwd=site).returncode == 0
     assert tree(a) == tree(b)
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".mkdocs-legal-export-")]
+
+
+def test_export_says_when_the_consent_dialog_disagrees_with_the_cookie_table(
+    site: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("*site", "docs"))
+    out = str(tmp_path / "out")
+    none = cli("export", "--out", out, cwd=copy)
+    assert none.returncode == 0 and "(`extra.consent` in mkdocs.yml) has none" in none.stderr
+    strict = cli("export", "--out", str(tmp_path / "strict"), "--strict", cwd=copy)
+    assert strict.returncode == 1 and not (tmp_path / "strict").exists()
+    # Pasted for English only: Swedish pages would show the English dialog.
+    config = yaml.safe_load((copy / "mkdocs.yml").read_text(encoding="utf-8"))
+    pasted = {
+        lang: json.loads(cli("consent", "--format", "json", "--lang", lang, cwd=copy).stdout)
+        for lang in ("en", "sv")
+    }
+    config["extra"] = {"consent": pasted["en"]}
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    english = cli("export", "--out", out, cwd=copy)
+    assert (
+        "`extra.consent` of `sv`" in english.stderr and "(`extra.consent` in" not in english.stderr
+    )
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    i18n["languages"][1]["extra"] = {"consent": pasted["sv"]}
+    (copy / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    both = cli("export", "--out", out, "--strict", cwd=copy)
+    assert both.returncode == 0 and "consent" not in both.stderr

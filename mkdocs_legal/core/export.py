@@ -37,8 +37,6 @@ from typing import Any
 
 from .banner import BANNER_TEMPLATE, STYLESHEET, TEMPLATES, Banner
 from .feed import changelog_feed
-from .findings import Finding
-from .history import file_finding
 from .language import Language
 from .manifest import manifest
 from .pages import HIDDEN, Layout, PageSpec, pages_for
@@ -271,22 +269,18 @@ def _inside(path: str) -> bool:
     return bool(path) and not path.startswith("/") and ".." not in parts and "\\" not in path
 
 
-def clashes(out: Path, files: Mapping[str, str], ours: Mapping[str, str]) -> list[Finding]:
-    """Host files at the export's paths: a file (or folder) the previous export did not write."""
+def clashes(out: Path, files: Mapping[str, str], ours: Mapping[str, str]) -> list[str]:
+    """Host files at the export's paths (files or folders the previous export did not
+    write), one message each."""
     found = []
     for path in sorted(files):
         here = out / path
         if (here.exists() or here.is_symlink()) and path not in ours:
             found.append(
-                file_finding(
-                    str(here),
-                    "LGL210",
-                    "error",
-                    f"{path} in {out} is not a file an earlier `mkdocs-legal export` wrote, and "
-                    "the export would replace it. Move or rename that file, or give the "
-                    "generated page another path with the plugin's `documents: {<id>: {path: …}}` "
-                    "or `changelog: {path: …}` option in mkdocs.yml",
-                )
+                f"{here}: error: not a file an earlier `mkdocs-legal export` wrote, and the "
+                "export would replace it. Move or rename that file, or give the generated page "
+                "another path with the plugin's `documents: {<id>: {path: …}}` or "
+                "`changelog: {path: …}` option in mkdocs.yml"
             )
     return found
 
