@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from .core.pages import Layout
     from .core.project import Project
     from .core.publication import Publication
-    from .core.siteconfig import SiteSettings
-    from .core.source import Checked, Loaded
+    from .core.source import Checked
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -131,9 +130,11 @@ def _export_parsers(sub: Any) -> None:
 
 def check_for_site(
     file: Path | None, lang: str | None, history_dir: Path | None = None
-) -> tuple[Checked, tuple[str, ...]]:
-    """What `check` finds in a data file (default: the site's in the current folder), with
-    the languages it was checked in: the findings `check` prints, and `export` too."""
+) -> tuple[Checked, Project | None]:
+    """What `check` finds in a data file (default: the site's in the current folder): the
+    findings `check` prints, and `export` too. With them, the project (data file, languages,
+    history folder) when the file is valid, for `export` to go on with."""
+    from .core.project import Project
     from .core.siteconfig import find_settings, languages_for
     from .core.source import Options, check
 
@@ -143,12 +144,13 @@ def check_for_site(
     options = Options(languages, settings.fallback, settings.consent)
     # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
     result = check(target, options, base_ok=settings.config_file is None)
-    if result.loaded is not None and settings.config_file is not None:
+    if result.loaded is None:
+        return result, None
+    project = Project(settings, result.loaded, languages, history_dir or settings.history_dir)
+    if settings.config_file is not None:
         # part of a site: what its history folder says counts too
-        result.findings += _history_findings(
-            settings, result.loaded, languages, history_dir or settings.history_dir
-        )
-    return result, languages
+        result.findings += _history_findings(project)
+    return result, project
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -198,14 +200,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(failed(r) for r in results) else EXIT_OK
 
 
-def _history_findings(
-    settings: SiteSettings, loaded: Loaded, languages: tuple[str, ...], history_dir: Path
-) -> list[Finding]:
+def _history_findings(project: Project) -> list[Finding]:
     """What the history folder says about the data: integrity (LGL201–205), stale translations."""
     from .core.language import MissingTranslation
-    from .core.project import Project
 
-    project = Project(settings, loaded, languages, history_dir)
     try:
         found = project.publication().findings
     except MissingTranslation:  # already reported by lint

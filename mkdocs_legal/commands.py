@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from datetime import date
@@ -265,20 +266,26 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     settings = find_settings(args.file, Path.cwd())
     target_file = args.file or settings.data
-    checked, languages = check_for_site(target_file, args.lang, args.history_dir)
-    for finding in checked.findings:
+    checked, project = check_for_site(target_file, args.lang, args.history_dir)
+    findings = list(checked.findings)
+    if project is not None and settings.config_file is None:
+        # no site: `check` reads no history folder, but the export needs it (a text
+        # missing a language is reported by lint already)
+        with contextlib.suppress(MissingTranslation):
+            findings += project.publication().findings
+    for finding in findings:
         print(finding.format())
     strict = args.strict or settings.strict
-    failed = bool(errors(checked.findings)) or (strict and bool(warnings(checked.findings)))
-    if failed or checked.loaded is None:
-        counts = f"{len(errors(checked.findings))} error(s), {len(warnings(checked.findings))}"
+    failed = bool(errors(findings)) or (strict and bool(warnings(findings)))
+    if failed or project is None:
+        counts = f"{len(errors(findings))} error(s), {len(warnings(findings))}"
         print(
             f"export refused: {target_file}: {counts} warning(s)"
             f"{' and --strict' if strict else ''}; nothing written",
             file=sys.stderr,
         )
         return EXIT_FINDINGS
-    project = Project(settings, checked.loaded, languages, args.history_dir or settings.history_dir)
+    languages = project.languages
     config = _site_config(project)
     paths, changelog = _legal_paths(config)
     base = settings.config_file.parent if settings.config_file else Path.cwd()
@@ -319,7 +326,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(message, file=sys.stderr)
         print(f"export refused: {len(refused)} host file(s); nothing written", file=sys.stderr)
         return EXIT_FINDINGS
-    _note_published_sources(out, [*checked.loaded.files, project.history_dir])
+    _note_published_sources(out, [*project.loaded.files, project.history_dir])
     written, removed = write_export(out, files)
     print(
         f"exported {len(files)} files into {out}: {len(written)} written, "

@@ -292,7 +292,8 @@ def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[s
     place; files of the previous export that are not written again are removed (unless a
     user changed them since). Call `clashes` first: this does not check for host files."""
     ours = previous_record(out)
-    out.mkdir(parents=True, exist_ok=True)
+    fresh = not out.exists()
+    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".mkdocs-legal-export-", dir=out.parent))
     try:
         for path, text in files.items():
@@ -309,6 +310,10 @@ def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[s
             sort_keys=True,
         )
         (staging / RECORD).write_text(record_text + "\n", encoding="utf-8")
+        if fresh:  # a new folder: the whole of it moves into place at once
+            staging.chmod(0o777 & ~_umask())
+            os.replace(staging, out)
+            return sorted(files), []
         written = []
         for path, text in sorted(files.items()):
             if ours.get(path) == sha256(text) and (out / path).is_file():
@@ -329,6 +334,12 @@ def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[s
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return written, removed
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _prune(folder: Path, root: Path) -> None:
