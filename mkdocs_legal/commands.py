@@ -264,10 +264,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_export,
     )
 
-    settings = find_settings(args.file, Path.cwd())
-    target_file = args.file or settings.data
-    checked, project = check_for_site(target_file, args.lang, args.history_dir)
+    target_file = args.file or find_settings(None, Path.cwd()).data
+    checked, project = check_for_site(args.file, args.lang, args.history_dir)
     findings = list(checked.findings)
+    settings = find_settings(args.file, Path.cwd()) if project is None else project.settings
     if project is not None and settings.config_file is None:
         # no site: `check` reads no history folder, but the export needs it (a text
         # missing a language is reported by lint already)
