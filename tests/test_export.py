@@ -163,6 +163,16 @@ def test_a_host_file_at_an_export_path_is_refused(site: Path, tmp_path: Path) ->
     assert tree(out) == before and not (out / RECORD).exists()
 
 
+def test_a_symbolic_link_in_the_way_is_refused(site: Path, tmp_path: Path) -> None:
+    out, elsewhere = tmp_path / "docs", tmp_path / "elsewhere"
+    out.mkdir()
+    elsewhere.mkdir()
+    (out / "privacy").symlink_to(elsewhere, target_is_directory=True)
+    result = cli("export", "--out", str(out), cwd=site)
+    assert result.returncode == 1 and "symbolic link" in result.stderr
+    assert not any(elsewhere.iterdir()) and not (out / RECORD).exists()
+
+
 def test_a_record_cannot_point_outside_the_folder(site: Path, tmp_path: Path) -> None:
     out = tmp_path / "docs"
     out.mkdir()

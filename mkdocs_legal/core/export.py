@@ -275,7 +275,13 @@ def clashes(out: Path, files: Mapping[str, str], ours: Mapping[str, str]) -> lis
     found = []
     for path in sorted(files):
         here = out / path
-        if (here.exists() or here.is_symlink()) and path not in ours:
+        linked = next((p for p in _folders(out, path) if p.is_symlink()), None)
+        if linked is not None:
+            found.append(
+                f"{linked}: error: a symbolic link where the export writes {path}; the export "
+                "writes only into real folders below the one it is given"
+            )
+        elif (here.exists() or here.is_symlink()) and path not in ours:
             found.append(
                 f"{here}: error: not a file an earlier `mkdocs-legal export` wrote, and the "
                 "export would replace it. Move or rename that file, or give the generated page "
@@ -283,6 +289,12 @@ def clashes(out: Path, files: Mapping[str, str], ours: Mapping[str, str]) -> lis
                 "`changelog: {path: …}` option in mkdocs.yml"
             )
     return found
+
+
+def _folders(out: Path, path: str) -> list[Path]:
+    """The folders between `out` and the file at `path` below it."""
+    parts = path.split("/")[:-1]
+    return [out.joinpath(*parts[: i + 1]) for i in range(len(parts))]
 
 
 def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[str]]:
