@@ -297,6 +297,7 @@ def compare(site: Path, work: Path, runs: int) -> tuple[Runs, Runs]:
 def exported_site(site: Path, captured: dict, work: Path) -> Path:  # type: ignore[type-arg]
     """The plain copy of `site` (see `plain_site`), its legal pages written by `export`."""
     target = plain_site(site, {**captured, "files": []}, work)
+    (target / "docs" / STYLESHEET).unlink()  # export writes it, and refuses to replace a copy
     command = [str(BIN / "mkdocs-legal"), "export", "legal.yml", "--out", str(target / "docs")]
     subprocess.run(command, cwd=site, env=_env(), check=True, capture_output=True)
     return target
