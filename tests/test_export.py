@@ -287,3 +287,19 @@ def test_export_says_when_the_consent_dialog_disagrees_with_the_cookie_table(
     (copy / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     both = cli("export", "--out", out, "--strict", cwd=copy)
     assert both.returncode == 0 and "consent" not in both.stderr
+
+
+def test_relative_path_is_relpath() -> None:
+    import posixpath
+    from itertools import product
+
+    from mkdocs_legal.core.sitepaths import relative_path
+
+    paths = ["privacy.md", "privacy/2025-01-15.md", "privacy/2025-01-15/changes.sv.md"]
+    paths += ["sv/privacy.md", "sv/changelog.md", "legal/privacy/x.md", "changelog/feed.xml"]
+    folders = ["", "privacy", "privacy/2025-01-15", "sv", "sv/privacy", "legal", "other/deep"]
+    for target, folder in product(paths, folders):
+        assert relative_path(target, folder) == posixpath.relpath(target, folder or "."), (
+            target,
+            folder,
+        )

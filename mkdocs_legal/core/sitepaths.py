@@ -53,7 +53,19 @@ def relative_link(site: Site, from_path: str, to_path: str, language: str) -> st
     """A Markdown link target from one generated page to another, same language."""
     source = src_uri(site, from_path, language)
     target = src_uri(site, to_path, language)
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+    return relative_path(target, posixpath.dirname(source))
+
+
+def relative_path(target: str, folder: str) -> str:
+    """`posixpath.relpath(target, folder)` for clean relative paths (no `.` or `..` parts),
+    without asking the operating system for the current folder each time."""
+    there, here = target.split("/"), folder.split("/") if folder else []
+    common = 0
+    for a, b in zip(here, there, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:]) or "."
 
 
 def relative_url(url: str, other: str) -> str:
