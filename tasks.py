@@ -50,15 +50,22 @@ def env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def compiled() -> None:
+    """The `.mo` files the package reads, fresh from the `.po` catalogs (git ignores them)."""
+    run(BIN / "python", "tools/compile_catalogs.py", stdout=subprocess.DEVNULL)
+
+
 def demo(args: list[str]) -> None:
+    compiled()
     run(BIN / "mkdocs", "serve", "-a", "127.0.0.1:8000", *args, env=env())
 
 
 def build(args: list[str]) -> None:
+    compiled()
     run(BIN / "mkdocs", "build", "--strict", *args, env=env())
 
 
-LINTED = ["mkdocs_legal", "tests", "tasks.py", "benchmarks", "hooks", "tools"]
+LINTED = ["mkdocs_legal", "tests", "tasks.py", "hatch_build.py", "benchmarks", "hooks", "tools"]
 """Everything ruff checks and formats."""
 
 
@@ -66,6 +73,7 @@ def test(args: list[str]) -> None:
     run(BIN / "ruff", "check", *LINTED)
     run(BIN / "ruff", "format", "--check", *LINTED)
     run(BIN / "mypy")
+    compiled()
     run(BIN / "python", "-m", "pytest", *args, env=env())
 
 
@@ -81,7 +89,10 @@ def catalogs(args: list[str]) -> None:
     """Extract messages into the .pot, start a catalog for each LANG given, update all of them."""
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
     before = POT.read_text(encoding="utf-8") if POT.exists() else ""
-    run(BIN / "pybabel", "extract", *keywords, "--no-location", "--sort-output",
+    # Translators see which file a message comes from (not its line, which would churn) and
+    # the `# TRANSLATORS:` comment above it in the code.
+    run(BIN / "pybabel", "extract", *keywords, "--add-location=file", "--sort-output",
+        "--add-comments=TRANSLATORS:", "--strip-comments",
         "--project", "mkdocs-legal", "--copyright-holder", "mkdocs-legal contributors",
         "-o", POT, *EXTRACT_FROM)  # fmt: skip
     dated = re.compile(r'^"POT-Creation-Date: .*$', re.M)
@@ -90,11 +101,22 @@ def catalogs(args: list[str]) -> None:
     for lang in args:
         if not (LOCALE / lang / "LC_MESSAGES" / "mkdocs_legal.po").exists():
             run(BIN / "pybabel", "init", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE, "-l", lang)
-    run(BIN / "pybabel", "update", "--no-fuzzy-matching", "--ignore-obsolete",
-        "--ignore-pot-creation-date", "-D", "mkdocs_legal", "-i", POT, "-d", LOCALE)  # fmt: skip
+    update(POT, LOCALE)
     run(BIN / "python", "tools/make_cldr.py")  # the CLDR words of every catalog's language
+    compiled()
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/mkdocs_legal.po")):
         print(f"{po.parent.parent.name}: {untranslated(po)} message(s) to translate")
+
+
+def update(pot: Path, locale: Path) -> None:
+    """Bring every catalog under `locale` up to `pot`.
+
+    A changed English message keeps its translation, marked fuzzy, so a translator reviews it;
+    one that matches nothing stays in the file as obsolete (`#~`). Nothing a translator wrote
+    is deleted. (Not `--previous`: Babel 2.18 writes a wrapped old msgid as a broken `#|` line.)
+    """
+    run(BIN / "pybabel", "update", "--ignore-pot-creation-date",
+        "-D", "mkdocs_legal", "-i", pot, "-d", locale)  # fmt: skip
 
 
 def untranslated(po: Path) -> int:

@@ -64,6 +64,12 @@ def parser() -> argparse.ArgumentParser:
     release.add_argument("file", nargs="?", type=Path, metavar="FILE")
     release.add_argument("--history-dir", type=Path, help="default: from mkdocs.yml")
     release.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
+    release.add_argument(
+        "--tsa",
+        metavar="URL",
+        help="also time-stamp the release record at this RFC 3161 authority (default: the "
+        "`tsa` option in mkdocs.yml)",
+    )
 
     diff = sub.add_parser("diff", help="word-level changes between two versions")
     diff.add_argument("file", nargs="?", type=Path, metavar="FILE")
@@ -93,6 +99,7 @@ def parser() -> argparse.ArgumentParser:
         "the legal pages and Zensical builds the site (default: mkdocs)",
     )
     _export_parsers(sub)
+    _proof_parsers(sub)
     return root
 
 
@@ -151,6 +158,26 @@ def check_for_site(
         # part of a site: what its history folder says counts too
         result.findings += _history_findings(project)
     return result, project
+
+
+def _proof_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """`verify` and `asof` (see proof_commands.py)."""
+    verify = sub.add_parser("verify", help="check frozen texts, release records and time stamps")
+    verify.add_argument(
+        "target",
+        nargs="?",
+        metavar="DIR|URL",
+        help="a history folder, a built site or a site's address (default: the history folder)",
+    )
+    verify.add_argument(
+        "--ca", type=Path, metavar="FILE", help="trusted certificates, PEM (default: the system's)"
+    )
+    asof = sub.add_parser("asof", help="the text in force on a date, and what proves it")
+    asof.add_argument("date", metavar="DATE")
+    asof.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    asof.add_argument("--document", required=True, help="privacy, cookies or terms")
+    asof.add_argument("--lang", required=True, help="language")
+    asof.add_argument("--history-dir", type=Path, help="default: from mkdocs.yml")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -362,6 +389,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _proof_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        from . import proof_commands
+
+        return int(getattr(proof_commands, f"cmd_{name}")(args))
+
+    return run
+
+
 def _history_command(name: str) -> Callable[[argparse.Namespace], int]:
     def run(args: argparse.Namespace) -> int:
         from . import commands
@@ -381,11 +417,26 @@ COMMANDS = {
     "export": _history_command("export"),
     "consent": _history_command("consent"),
     "init": cmd_init,
+    "verify": _proof_command("verify"),
+    "asof": _proof_command("asof"),
 }
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments; `asof DATE --document ID --lang LANG FILE` keeps its FILE after the
+    options (argparse gives an optional positional its value at the first positional)."""
+    root = parser()
+    args, extra = root.parse_known_args(argv)
+    trailing = len(extra) == 1 and not extra[0].startswith("-")
+    if args.command == "asof" and args.file is None and trailing:
+        args.file, extra = Path(extra[0]), []
+    if extra:
+        root.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = _parse(argv)
     from .commands import CommandError
 
     try:

@@ -71,11 +71,18 @@ def cmd_release(args: argparse.Namespace) -> int:
         return EXIT_FINDINGS
     from .core.history import write
 
+    tsa = getattr(args, "tsa", None) or project.settings.tsa
+    if tsa:  # every token first: a failed request leaves nothing written
+        from .proof_commands import obtain_stamps, write_stamps
+
+        stamped = obtain_stamps(project, plan, tsa)
     for path in write(plan):
         print(f"wrote {path}")
     texts = project.record_texts()
     if texts is not None:
         print(f"wrote {texts}")
+    if tsa:
+        write_stamps(project, stamped)
     unchanged = sum(1 for p in plan if p.state == "unchanged")
     if unchanged:
         print(f"{unchanged} text(s) already released and unchanged")

@@ -303,3 +303,26 @@ def test_relative_path_is_relpath() -> None:
             target,
             folder,
         )
+
+
+def test_time_stamped_releases_are_exported_as_the_plugin_publishes_them(tmp_path: Path) -> None:
+    """`release --tsa` proof (records, tokens, texts) and `legal.json`'s time stamps."""
+    from conftest import copy_fixture_site, mkdocs_build
+    from tsa_support import LocalTsa, make_pki
+
+    if shutil.which("openssl") is None and os.environ.get("CI") != "true":
+        pytest.skip("openssl makes the test authority's certificates")
+    pki = make_pki(tmp_path / "pki")
+    root = copy_fixture_site(tmp_path / "sites", "two-languages", {}, {})
+    with LocalTsa(pki) as server:
+        released = cli("release", "--tsa", server.url, cwd=root)
+    assert released.returncode == 0, released.stderr
+    build, site = mkdocs_build(root)
+    assert build.returncode == 0, build.stderr
+    out = tmp_path / "out"
+    exported = cli("export", "--out", str(out), cwd=root)
+    assert exported.returncode == 0, exported.stderr
+    assert (out / "legal.json").read_bytes() == (site / "legal.json").read_bytes()
+    assert "timestamp" in (out / "legal.json").read_text(encoding="utf-8")
+    proof = tree(site / "legal-proof")
+    assert proof and tree(out / "legal-proof") == proof

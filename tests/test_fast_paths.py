@@ -1,6 +1,5 @@
 """The fast paths taken for speed give exactly what the slower, reference paths give.
 
-- `.po` catalogs: `core.pofile` (used for UTF-8 catalogs) and Babel's `read_po`;
 - data files: libyaml's parser (used unless `_PYYAML_ONLY` matches) and PyYAML's;
 - redlines: the line caches of `core.redline` keep results equal to a fresh parse;
 - frozen texts: `history.normalise`, front-matter strings and the versions' states, each
@@ -20,59 +19,14 @@ from hypothesis import strategies as st
 
 from mkdocs_legal.core import history, publication, redline, yamlsource
 from mkdocs_legal.core.findings import LegalDataError
-from mkdocs_legal.core.language import (
-    Catalog,
-    _read_catalog,
-    _read_catalog_babel,
-    locale_dir,
-)
 from mkdocs_legal.core.model import Version
 
 ROOT = Path(__file__).resolve().parent.parent
-CATALOGS = sorted(Path(locale_dir()).glob("*/LC_MESSAGES/*.po"))
 DATA_FILES = [
     ROOT / "legal.yml",
     *sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.yml")),
     *sorted((ROOT / "tests" / "fixtures" / "data").glob("*.yml")),
 ]
-
-
-def same(a: Catalog, b: Catalog) -> bool:
-    rule = all(a.plural_index(n) == b.plural_index(n) for n in range(200))
-    return a.messages == b.messages and a.plurals == b.plurals and rule
-
-
-@pytest.mark.parametrize("po", CATALOGS, ids=lambda p: p.parent.parent.name)
-def test_catalog_reader_agrees_with_babel(po: Path) -> None:
-    raw = po.read_bytes()
-    code = po.parent.parent.name
-    assert same(_read_catalog(raw, code), _read_catalog_babel(raw, code))
-
-
-ODD_CATALOGS = [
-    # fuzzy, comments, a context, multi-line strings with escapes, obsolete entries,
-    # a plural missing a form, a header without Plural-Forms, unknown escapes
-    'msgid ""\nmsgstr ""\n"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : 2);\\n"\n'
-    '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-    'msgid "a"\nmsgid_plural "as"\nmsgstr[0] "x"\nmsgstr[1] "y"\n\n'
-    'msgid "b"\nmsgid_plural "bs"\nmsgstr[0] "x"\nmsgstr[1] "y"\nmsgstr[2] "z"\n'
-    '#, fuzzy\nmsgid "c"\nmsgstr "C"\n# comment\nmsgid "d"\nmsgstr ""\n'
-    '"multi \\"q\\" \\\\n \\t"\n"line"\n#~ msgid "old"\n#~ msgstr "gammal"\n'
-    'msgctxt "ctx"\nmsgid "e"\nmsgstr "E"\n\nmsgid "f"\nmsgstr "\\a\\x"\n',
-    'msgid "a"\nmsgstr "A"\n\nmsgid "p"\nmsgid_plural "ps"\nmsgstr[0] "x"\nmsgstr[1] "y"\n',
-    '#, fuzzy\nmsgid ""\nmsgstr "Plural-Forms: nplurals=1; plural=0;\\n"\n\n'
-    'msgid "p"\nmsgid_plural "ps"\nmsgstr[0] "x"\n\n'
-    '#, python-format, fuzzy\nmsgid "q"\nmsgstr "Q"\n#,python-format\nmsgid "r"\nmsgstr "R"\n',
-    'msgid ""\nmsgstr "Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
-    'msgid "s"\nmsgstr "S\xe4"\n',
-]
-
-
-@pytest.mark.parametrize("text", ODD_CATALOGS)
-@pytest.mark.parametrize("code", ["sv", "fi", "ja"])
-def test_catalog_reader_agrees_with_babel_on_odd_files(text: str, code: str) -> None:
-    raw = text.encode("latin-1" if "8859" in text else "utf-8")
-    assert same(_read_catalog(raw, code), _read_catalog_babel(raw, code))
 
 
 def parsed(text: str, fast: bool, monkeypatch: pytest.MonkeyPatch) -> object:

@@ -91,6 +91,7 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
     for required in (
         "mkdocs_legal/py.typed",
         "mkdocs_legal/locale/sv/LC_MESSAGES/mkdocs_legal.po",
+        "mkdocs_legal/locale/sv/LC_MESSAGES/mkdocs_legal.mo",  # compiled by hatch_build.py
         "mkdocs_legal/locale/mkdocs_legal.pot",
         "mkdocs_legal/plugin/theme/partials/legal-banner.html",
         "mkdocs_legal/core/data/authorities.yml",
@@ -110,7 +111,10 @@ def test_sdist_has_the_package_its_tests_and_the_demo(sdist: Path) -> None:
     top = f"mkdocs_legal-{__version__}/"
     with tarfile.open(sdist) as archive:
         names = {n.removeprefix(top) for n in archive.getnames()}
-    assert [f for f in package_files() if f not in names] == []
+    # The sdist carries the .po sources; the .mo files are compiled when a wheel is built.
+    assert [f for f in package_files() if f not in names and not f.endswith(".mo")] == []
+    assert not [n for n in names if n.endswith(".mo")]
+    assert "hatch_build.py" in names and "tools/compile_catalogs.py" in names
     for required in ("pyproject.toml", "README.md", "LICENSE", "PKG-INFO", "legal.yml"):
         assert required in names
     assert "tests/conftest.py" in names and "tests/fixtures/data/basic.yml" in names

@@ -41,6 +41,7 @@ from .language import Language
 from .manifest import manifest
 from .pages import HIDDEN, Layout, PageSpec, pages_for
 from .project import Project
+from .proof.published import PROOF_DIR, published
 from .publication import Publication
 from .records import record
 from .sitepaths import (
@@ -131,8 +132,9 @@ def export_site(
     *,
     publication: Publication | None = None,
     consent: bool = False,
-) -> dict[str, str]:
-    """Every file the plugin would publish on the build date: path in the docs folder → text.
+) -> dict[str, str | bytes]:
+    """Every file the plugin would publish on the build date: path in the docs folder → text
+    (bytes for the time stamps' tokens).
 
     `consent`: the site shows Material's consent dialog (`extra.consent`), so the cookie
     policy's "change your cookie settings" links open it, as with the plugin."""
@@ -156,7 +158,7 @@ def export_site(
             redlines[key] = redline_markdown(old, new)
         return redlines[key]
 
-    out: dict[str, str] = {}
+    out: dict[str, str | bytes] = {}
     udu = target.use_directory_urls
     for language in languages:
         site = Site(languages, default, language, target.structure)
@@ -208,8 +210,17 @@ def export_site(
         url = dest_url(site, layout.page(document, effective, changes), language, udu)
         return absolute(target.site_url, url)
 
+    proofs, stamped = published(project.history_dir, target.site_url)
+    for name, content in proofs.items():  # time-stamped releases (`release --tsa`)
+        out[f"{PROOF_DIR}/{name}"] = content
     out[MANIFEST_NAME] = manifest(
-        project.loaded.data, publication, documents, languages, url_of, project.today()
+        project.loaded.data,
+        publication,
+        documents,
+        languages,
+        url_of,
+        project.today(),
+        proofs=stamped,
     )
     out[STYLESHEET] = (TEMPLATES / STYLESHEET).read_text(encoding="utf-8")
     return out
@@ -247,8 +258,9 @@ def _page(
 # --- writing into a docs folder ------------------------------------------------------------
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sha256(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()
 
 
 def previous_record(out: Path) -> dict[str, str]:
@@ -269,7 +281,7 @@ def _inside(path: str) -> bool:
     return bool(path) and not path.startswith("/") and ".." not in parts and "\\" not in path
 
 
-def clashes(out: Path, files: Mapping[str, str], ours: Mapping[str, str]) -> list[str]:
+def clashes(out: Path, files: Mapping[str, str | bytes], ours: Mapping[str, str]) -> list[str]:
     """Host files at the export's paths (files or folders the previous export did not
     write), one message each."""
     found = []
@@ -297,7 +309,7 @@ def _folders(out: Path, path: str) -> list[Path]:
     return [out.joinpath(*parts[: i + 1]) for i in range(len(parts))]
 
 
-def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[str]]:
+def write_export(out: Path, files: Mapping[str, str | bytes]) -> tuple[list[str], list[str]]:
     """Write `files` into `out`, replacing the previous export's files; (written, removed).
 
     Every file is first written into a temporary folder beside `out`, then moved into
@@ -311,6 +323,9 @@ def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[s
         for path, text in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                target.write_bytes(text)
+                continue
             with open(target, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         record_text = json.dumps(
@@ -338,7 +353,7 @@ def write_export(out: Path, files: Mapping[str, str]) -> tuple[list[str], list[s
             here = out / path
             if path in files or not here.is_file():
                 continue
-            if sha256(here.read_text(encoding="utf-8", errors="replace")) == digest:
+            if sha256(here.read_bytes()) == digest:
                 here.unlink()
                 removed.append(path)
                 _prune(here.parent, out)

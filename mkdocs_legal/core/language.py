@@ -1,6 +1,7 @@
 """One output language: its translation catalog, and its CLDR wording of dates, durations, lists.
 
-Catalogs are gettext `.po` files under `mkdocs_legal/locale/<lang>/LC_MESSAGES/`.
+Catalogs are gettext `.po` files under `mkdocs_legal/locale/<lang>/LC_MESSAGES/`, read as
+the `.mo` files that packaging compiles from them (`hatch_build.py`).
 English is the source language: its strings are the message ids themselves.
 Adding a language is adding a catalog; no Python changes.
 """
@@ -72,50 +73,61 @@ class Catalog:
 def catalog(language: str) -> Catalog:
     """The catalog of `language`; empty for English or a language without a catalog."""
     for code in _candidates(language):
-        po = files("mkdocs_legal") / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-        if po.is_file():
-            return _read_catalog(po.read_bytes(), code)
+        directory = files("mkdocs_legal") / "locale" / code / "LC_MESSAGES"
+        mo = directory / f"{DOMAIN}.mo"
+        if mo.is_file():
+            return _read_mo(mo.read_bytes())
+        if (directory / f"{DOMAIN}.po").is_file():
+            raise CatalogNotCompiled(code)
     return Catalog()
 
 
-def _read_catalog(raw: bytes, code: str) -> Catalog:
-    """A UTF-8 catalog with the fast reader; any other with Babel's (same result, slower)."""
-    from gettext import c2py
+class CatalogNotCompiled(RuntimeError):
+    """A source checkout whose `.po` catalog has no compiled `.mo` beside it."""
 
-    from . import pofile
-
-    try:
-        parsed = pofile.read(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        parsed = None
-    if parsed is None or parsed.charset.replace("-", "") != "utf8":
-        return _read_catalog_babel(raw, code)
-    if parsed.plural_header is None:
-        from babel.messages.plurals import get_plural
-
-        count, expr = get_plural(code)
-    else:
-        count, expr = parsed.plural_header
-    return Catalog(parsed.messages, parsed.plurals(count), c2py(expr))
+    def __init__(self, code: str) -> None:
+        super().__init__(
+            f"the {code!r} catalog of mkdocs-legal is not compiled: run `python3 tasks.py "
+            "catalogs` in the source tree, or reinstall the package (`pip install -e .`)"
+        )
 
 
-def _read_catalog_babel(raw: bytes, code: str) -> Catalog:
-    from gettext import c2py
+def _read_mo(raw: bytes) -> Catalog:
+    """A compiled catalog, read by the standard library (fuzzy entries are never compiled)."""
+    from gettext import GNUTranslations
     from io import BytesIO
 
-    from babel.messages.pofile import read_po
+    class Reader(GNUTranslations):
+        def entries(self) -> dict[object, str]:
+            return self._catalog  # type: ignore[attr-defined, no-any-return]
 
-    parsed = read_po(BytesIO(raw), locale=code)
-    usable = [m for m in parsed if m.id and m.string and not m.fuzzy]
-    return Catalog(
-        {str(m.id): str(m.string) for m in usable if isinstance(m.id, str)},
-        {
-            str(m.id[0]): tuple(str(s) for s in m.string)
-            for m in usable
-            if isinstance(m.id, tuple) and isinstance(m.string, tuple) and all(m.string)
-        },
-        c2py(parsed.plural_expr),
-    )
+    reader = Reader(BytesIO(raw))
+    messages: dict[str, str] = {}
+    forms: dict[str, dict[int, str]] = {}
+    for key, value in reader.entries().items():
+        if isinstance(key, str):
+            if key and value:
+                messages[key] = value
+        elif isinstance(key, tuple):
+            singular, index = key
+            forms.setdefault(singular, {})[index] = value
+    plurals = {
+        msgid: tuple(by_index[i] for i in range(len(by_index)))
+        for msgid, by_index in forms.items()
+        if all(by_index.get(i) for i in range(len(by_index)))
+    }
+    return Catalog(messages, plurals, reader.plural)  # type: ignore[attr-defined]
+
+
+_FELL_BACK: dict[str, set[str]] = {}
+
+
+def fell_back() -> dict[str, list[str]]:
+    """Built-in messages that a catalog language lacked and rendered in English, since the last
+    call (language → messages); the build and `check` warn about each language once."""
+    out = {code: sorted(messages) for code, messages in sorted(_FELL_BACK.items())}
+    _FELL_BACK.clear()
+    return out
 
 
 def available_languages() -> list[str]:
@@ -157,7 +169,12 @@ class Language:
 
     def _(self, message: str) -> str:
         """The translation of a built-in message (English if the catalog lacks it)."""
-        return self._messages.get(message, message)
+        translated = self._messages.get(message)
+        if translated is None:
+            if self._messages:
+                _FELL_BACK.setdefault(self.code, set()).add(message)
+            return message
+        return translated
 
     def text(self, value: Text) -> str:
         """Resolve a data-file Text: a plain string, or this language's entry of a map."""
@@ -191,6 +208,8 @@ class Language:
         if forms:
             index = self._catalog.plural_index(count)
             return forms[min(index, len(forms) - 1)]
+        if self._messages:
+            _FELL_BACK.setdefault(self.code, set()).add(singular)
         return singular if count == 1 else plural
 
     def _amount(self, count: int, unit: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -21,8 +21,14 @@ def manifest(
     languages: Sequence[str],
     url_of: UrlOf,
     on: date,
+    *,
+    proofs: Mapping[tuple[str, str, date], Mapping[str, str]] | None = None,
 ) -> str:
-    """The manifest as JSON text: stable key order, so equal inputs give equal bytes."""
+    """The manifest as JSON text: stable key order, so equal inputs give equal bytes.
+
+    `proofs` maps a time-stamped frozen text `(document, language, effective)` to its
+    `timestamp` entry: `authority`, `time`, `record_url`, `token_url`, `text_url`.
+    """
     org = data.organisation
     out: dict[str, Any] = {
         "schema": 1,
@@ -50,21 +56,21 @@ def manifest(
             for item in reversed(timeline.versions):
                 has_text = item.body is not None
                 has_changes = timeline.previous(item) is not None
-                versions.append(
-                    {
-                        "effective": item.effective.isoformat(),
-                        "version": item.version.label,
-                        "state": item.state,
-                        "url": url_of(document, language, item.effective, False)
-                        if has_text
-                        else None,
-                        "changes_url": url_of(document, language, item.effective, True)
-                        if has_changes
-                        else None,
-                        "sha256": item.sha256,
-                        "released": item.released,
-                    }
-                )
+                entry: dict[str, Any] = {
+                    "effective": item.effective.isoformat(),
+                    "version": item.version.label,
+                    "state": item.state,
+                    "url": url_of(document, language, item.effective, False) if has_text else None,
+                    "changes_url": url_of(document, language, item.effective, True)
+                    if has_changes
+                    else None,
+                    "sha256": item.sha256,
+                    "released": item.released,
+                }
+                stamp = (proofs or {}).get((document, language, item.effective))
+                if stamp is not None and item.released:
+                    entry["timestamp"] = dict(stamp)
+                versions.append(entry)
             per_language[language] = {
                 "url": url_of(document, language, None, False),
                 "shown": timeline.shown.effective.isoformat(),

@@ -48,6 +48,8 @@ class SiteSettings:
     fallback: bool = False
     consent: bool = True
     strict: bool = False
+    tsa: str | None = None
+    """The time-stamp authority `release` uses (option `tsa`), if any."""
 
 
 def _plugin_entries(config: dict[str, Any]) -> dict[str, Any]:
@@ -148,6 +150,7 @@ def find_settings(data_file: Path | None, cwd: Path) -> SiteSettings:
         fallback=bool(options.get("fallback", False)),
         consent=bool(options.get("consent", True)),
         strict=bool(options.get("strict", False)),
+        tsa=str(options["tsa"]) if options.get("tsa") else None,
     )
 
 

@@ -167,6 +167,10 @@ def _compose(text: str) -> Node | None:
     libyaml accepts a tab or a `?` inside a plain value and a `#` right after `|` or `>`,
     which PyYAML refuses, ends a tag at a comma, and places an empty value in a flow
     collection, or anything after a BOM, a column apart.
+
+    Why two parsers: composing the demo's 350-line data file takes 2.8 ms with libyaml and
+    27 ms with PyYAML alone (medians of 31 runs, 4 December 2026), about 1.6% of a whole build
+    of the demo, a third of the plugin's 5% budget. `tests/test_fast_paths.py` holds them equal.
     """
     if LIBYAML and not _PYYAML_ONLY.search(text):
         try:

@@ -54,3 +54,4 @@ class LegalConfig(base.Config):
     fallback = c.Type(bool, default=False)
     strict = c.Type(bool, default=False)
     enabled = c.Type(bool, default=True)
+    tsa = c.Optional(c.Type(str))  # read by `mkdocs-legal release`; a build never connects

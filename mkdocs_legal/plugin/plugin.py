@@ -319,7 +319,14 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         i18n_bridge.register(config, site, added)
         files.append(outputs.feed_file(config, feed_uri, self._feed(config, site, lang, layout)))
         if site.current == site.default:
-            files.append(outputs.manifest_file(config, self._manifest(config, site, layout)))
+            published, proofs = outputs.proof(config, self.history_path(config))
+            for file in published:  # time-stamped releases (mkdocs-legal release --tsa)
+                existing = files.get_file_from_path(file.src_uri)
+                if existing is not None and existing.generated_by is None:
+                    raise PluginError(_clash(existing.src_uri, "release proof"))
+                files.append(file)
+            manifest = self._manifest(config, site, layout, proofs)
+            files.append(outputs.manifest_file(config, manifest))
         return files
 
     def _redline(self, old: str, new: str) -> str:
@@ -347,7 +354,13 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             timezone=self.config.timezone,
         )
 
-    def _manifest(self, config: MkDocsConfig, site: i18n_bridge.Site, layout: Layout) -> str:
+    def _manifest(
+        self,
+        config: MkDocsConfig,
+        site: i18n_bridge.Site,
+        layout: Layout,
+        proofs: dict[tuple[str, str, date], dict[str, str]],
+    ) -> str:
         assert self._loaded is not None and self._publication is not None
         assert self.build_date is not None
         from ..core.manifest import manifest
@@ -364,6 +377,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             site.languages,
             url_of,
             self.build_date,
+            proofs=proofs,
         )
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

@@ -8,6 +8,8 @@ renderers and the checker read facts only through `topic()`; no legal fact is wr
 Files (each documents its own fields in its header comment):
 
 - `regions.yml`: the EU Member States and the EEA states outside the EU.
+- `timestamps.yml`: what an electronic time stamp is worth under eIDAS (read by no renderer:
+  the facts behind the documentation of `release --tsa`).
 """
 
 from __future__ import annotations
