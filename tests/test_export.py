@@ -326,3 +326,5 @@ def test_time_stamped_releases_are_exported_as_the_plugin_publishes_them(tmp_pat
     assert "timestamp" in (out / "legal.json").read_text(encoding="utf-8")
     proof = tree(site / "legal-proof")
     assert proof and tree(out / "legal-proof") == proof
+    verified = cli("verify", str(out), "--ca", str(pki / "ca.pem"))
+    assert verified.returncode == 0, verified.stdout
