@@ -377,14 +377,10 @@ def test_generated_zensical_site_builds(tmp_path: Path, languages: str) -> None:
     assert (built / "legal.json").is_file()
     if shutil.which("git"):
         subprocess.run(["git", "init", "-q"], cwd=site, check=True)
-        status = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=all"],
-            cwd=site,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split("\n")
-        tracked = sorted(line[3:] for line in status if line)
+        status = ["git", "status", "--porcelain", "--untracked-files=all"]
+        tracked = sorted(
+            line[3:] for line in subprocess.check_output(status, cwd=site, text=True).splitlines()
+        )
         expected = [".github/workflows/publish.yml", ".gitignore", "docs/index.md"]
         expected += [f"docs/index.{x}.md" for x in languages.split(",")[1:]]
         assert tracked == sorted([*expected, "legal.yml", "mkdocs.yml"])
