@@ -90,9 +90,9 @@ def catalogs(args: list[str]) -> None:
     keywords = [arg for k in KEYWORDS for arg in ("-k", k)]
     before = POT.read_text(encoding="utf-8") if POT.exists() else ""
     # Translators see which file a message comes from (not its line, which would churn) and
-    # the `# TRANSLATORS:` comment above it in the code.
+    # the `# TRANSLATORS:` (or `# Translators:`) comment above it in the code.
     run(BIN / "pybabel", "extract", *keywords, "--add-location=file", "--sort-output",
-        "--add-comments=TRANSLATORS:", "--strip-comments",
+        "--add-comments=TRANSLATORS:,Translators:", "--strip-comments",
         "--project", "mkdocs-legal", "--copyright-holder", "mkdocs-legal contributors",
         "-o", POT, *EXTRACT_FROM)  # fmt: skip
     dated = re.compile(r'^"POT-Creation-Date: .*$', re.M)

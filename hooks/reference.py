@@ -297,7 +297,7 @@ def section_ids_markdown() -> str:
 RULE_GROUPS = [
     ("Reading the file and its schema", "LGL001", "LGL010"),
     ("Errors in the facts", "LGL010", "LGL100"),
-    ("Warnings about the facts", "LGL100", "LGL200"),
+    ("Completeness and likely mistakes", "LGL100", "LGL200"),
     ("The history folder", "LGL200", "LGL300"),
 ]
 

@@ -101,29 +101,67 @@ def test_table_columns_and_values_in_english_and_swedish(demo: LegalData) -> Non
     assert en[0] == COLUMNS
     assert en[1] == [
         "mb_session",
-        "Mötesbokarna Norden AB",
+        "Mötesbokarna Norden AB; first-party cookie",
         "Keeps your visit together between pages and remembers your cookie choices for this visit",
         "Necessary",
         "session",
         "HTTP cookie",
     ]
-    assert en[2][1] == "Mätpunkt Analys AB (Sweden)"
+    assert en[2][1] == "Mätpunkt Analys AB (Sweden); third-party cookie"
     assert en[2][3:] == ["Statistics", "13 months", "HTTP cookie"]
     sv = table_rows(render(demo, "sv"))
-    assert sv[2][1] == "Mätpunkt Analys AB (Sverige)"
+    assert sv[2][1] == "Mätpunkt Analys AB (Sverige); tredjepartscookie"
     assert sv[2][3:5] == ["Statistik", "13 månader"]
     assert sv[2][2].startswith("Räknar besök")
 
 
 def test_third_party_provider_is_the_legal_entity_and_its_country() -> None:
+    """`_ga` is set on the site's own domain (first-party), and Google receives the data, which
+    goes on to the United States: both facts, each where it belongs."""
     data = load_data(ROOT / "tests" / "fixtures" / "seeds" / "kirstencallesen.yml")
     en = {row[0]: row for row in table_rows(render(data))}
-    assert en["_ga"][1] == "Google Ireland Limited (Ireland)"
-    assert en["_ga"][4] == "2 years"
-    assert en["PHPSESSID"][1] == "Kirsten Callesen"
+    assert en["_ga"][1] == (
+        "Google Ireland Limited (Ireland); first-party cookie; "
+        "data goes to the United States, outside the EU/EEA"
+    )
+    assert en["_ga"][4] == "13 months"
+    assert en["PHPSESSID"][1] == "Kirsten Callesen; first-party cookie"
     sv = {row[0]: row for row in table_rows(render(data, "sv"))}
-    assert sv["_ga"][1] == "Google Ireland Limited (Irland)"
-    assert sv["_ga"][4] == "2 år"
+    assert sv["_ga"][1] == (
+        "Google Ireland Limited (Irland); förstapartscookie; "
+        "uppgifterna går till USA, utanför EU/EES"
+    )
+    assert sv["_ga"][4] == "13 månader"
+
+
+def test_party_follows_the_domain_not_the_provider(demo: LegalData) -> None:
+    data = with_cookies(
+        demo,
+        cookie("_ga", "statistics", provider="matpunkt", duration="P13M"),
+        cookie("IDE", "marketing", provider="matpunkt", duration="P13M"),
+        cookie("own_stats", "statistics", provider="matpunkt", duration="P13M"),
+        cookie("widget", "preferences", duration="P1M", party="third_party"),
+    )
+    rows = {row[0]: row[1] for row in table_rows(render(data))}
+    assert rows["_ga"].endswith("; first-party cookie")  # law/trackers.yml: Google Analytics
+    assert rows["IDE"].endswith("; third-party cookie")  # DoubleClick's own domain
+    assert rows["own_stats"].endswith("; third-party cookie")  # a recipient, not a known tool
+    assert rows["widget"] == "Mötesbokarna Norden AB; third-party cookie"  # `party` given
+
+
+def test_the_rule_cited_is_that_of_the_organisations_country(demo: LegalData) -> None:
+    text = section(render(demo), "categories")
+    assert "9 kap. 28 § lagen (2022:482) om elektronisk kommunikation, which implements " in text
+    assert "Article 5(3) of the ePrivacy Directive 2002/58/EC" in text
+    de = replace(demo.organisation, address=replace(demo.organisation.address, country="DE"))
+    assert "(§ 25 TDDDG, which implements" in section(
+        render(replace(demo, organisation=de)), "categories"
+    )
+    sv_text = section(render(replace(demo, organisation=de), "sv"), "categories")
+    assert "§ 25 TDDDG, som genomför artikel 5.3 i direktiv 2002/58/EG" in sv_text
+    pt = replace(demo.organisation, address=replace(demo.organisation.address, country="PT"))
+    text = section(render(replace(demo, organisation=pt)), "categories")
+    assert "(Article 5(3) of the ePrivacy Directive 2002/58/EC)" in text
 
 
 def test_intro_names_the_organisation_review_date_and_privacy_policy(demo: LegalData) -> None:
@@ -232,7 +270,8 @@ def test_hostile_cookie_strings_are_inert_and_keep_the_table_whole(
     rows = table_rows(text)
     assert all(len(row) == len(COLUMNS) for row in rows)
     assert rows[1][0] == evil and rows[1][2] == evil
-    assert rows[1][1] == f"{evil} (Sweden)" and rows[2][1] == evil
+    assert rows[1][1] == f"{evil} (Sweden); third-party cookie"
+    assert rows[2][1] == f"{evil}; first-party cookie"
     page = markdown.markdown(text, extensions=["attr_list", "tables"])
     assert "<script" not in page and "<b>" not in page
     assert 'href="javascript' not in page

@@ -59,7 +59,9 @@ PROSE = {
     "city", "address", "description", "label", "legitimate_interest", "legal_obligation",
     "withdraw", "consequence", "criteria", "condition", "instrument", "copy", "how", "text",
     "purpose", "service", "channel", "cancellation_fee", "liability", "venue", "title", "body",
-    "summary", "version", "logic", "consequences",
+    "summary", "version", "logic", "consequences", "objection", "arrangement",
+    "parental_consent", "special_category_law", "criminal_offence_basis", "law", "register",
+    "register_court",
 }  # fmt: skip
 # Keys whose string values are ids, codes, dates, enumerations, contacts or URLs.
 NOT_PROSE = {
@@ -69,7 +71,8 @@ NOT_PROSE = {
     "billing_period", "notice", "response_time", "last_reviewed", "effective", "published",
     "data", "sources", "documents", "measures", "regions", "exclude", "email", "privacy_email",
     "phone", "website", "url", "supervisory_authority", "audience", "automated_decisions",
-    "document", "after", "replace", "category", "retention",
+    "document", "after", "replace", "category", "retention", "channels", "exception",
+    "special_category_condition", "special", "party",
 }  # fmt: skip
 
 # Fields the demo leaves out, added so that they are covered too (then walked like the rest).
@@ -91,6 +94,8 @@ EXTRA: dict[str, Any] = {
             "description": {"en": "Lead scoring", "sv": "Poängsättning"},
             "logic": {"en": "A score from company size", "sv": "Efter företagets storlek"},
             "consequences": {"en": "Who we call first", "sv": "Vem vi ringer först"},
+            "exception": "law",
+            "law": {"en": "The Lead Act", "sv": "Leadlagen"},
         }
     ],
     "acceptance": {"en": "By signing the order form", "sv": "Genom att skriva under"},

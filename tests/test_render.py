@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from mkdocs_legal.core import documents
 from mkdocs_legal.core.language import Language
@@ -109,3 +112,52 @@ def test_hostile_strings_are_inert(demo) -> None:
     assert "{{" not in md and "{%" not in md
     assert "](javascript:" not in md
     assert "&#60;script&#62;" in md
+
+
+# --- the controller line (common.identity) ----------------------------------------------------
+
+
+def _controller_line(data: Any, lang: str) -> str:
+    from mkdocs_legal.core.documents.base import Context
+    from mkdocs_legal.core.documents.common import identity
+
+    return str(identity(Context(data, Language(lang), documents.Links())))
+
+
+@pytest.mark.parametrize(
+    "country, name, form, number, expected",
+    [
+        ("DE", "Bergmann Werkzeuge GmbH", "GmbH", "HRB 12345",
+         "Bergmann Werkzeuge GmbH, Handelsregister HRB 12345, Amtsgericht München"),
+        ("DK", "Nørrebro Keramik ApS", {"en": "ApS", "da": "ApS"}, "12345678",
+         "Nørrebro Keramik ApS, CVR-nr. 12345678"),
+        ("SE", "Fjällsjö Konsult AB", {"en": "limited company", "da": "aktieselskab"},
+         "556123-4567", "Fjällsjö Konsult AB, org.nr 556123-4567"),
+        ("SE", "Fjällsjö Konsult", {"en": "limited company", "da": "aktieselskab"},
+         "556123-4567", "Fjällsjö Konsult, limited company, org.nr 556123-4567"),
+        ("PT", "Azulejo Lda", None, "500100200", "Azulejo Lda, reg. no. 500100200"),
+    ],
+)  # fmt: skip
+def test_the_controller_line_names_the_form_once_and_the_register_of_the_country(
+    country: str, name: str, form: Any, number: str, expected: str
+) -> None:
+    """Item 11: `GmbH, GmbH` no more; a Swedish org.nr reads `org.nr` on the Danish page too."""
+    from mkdocs_legal.core.model import Address
+    from mkdocs_legal.core.source import Options, load_valid
+
+    basic = Path(__file__).parent / "fixtures" / "data" / "basic.yml"
+    data = load_valid(basic, Options(("en", "sv"))).data
+    court = "Amtsgericht München" if country == "DE" else None
+    org = replace(
+        data.organisation,
+        name=name,
+        legal_form=form,
+        org_number=number,
+        register_court=court,
+        address=Address(city="X", country=country),
+    )
+    data = replace(data, organisation=org)
+    assert _controller_line(data, "en") == expected
+    if country in {"SE", "DK"}:
+        danish = _controller_line(data, "da")
+        assert danish.startswith(expected.split(",")[0]) and expected.split(", ")[-1] in danish

@@ -107,7 +107,8 @@ def offline(
     (guard / "sitecustomize.py").write_text(NO_NETWORK, encoding="utf-8")
     log = tmp_path / "network.log"
     log.write_text("", encoding="utf-8")
-    pythonpath = os.pathsep.join(p for p in (str(guard), env.get("PYTHONPATH", "")) if p)
+    inherited = env.get("PYTHONPATH", os.environ.get("PYTHONPATH", ""))  # a worktree's code
+    pythonpath = os.pathsep.join(p for p in (str(guard), inherited) if p)
     closed = "http://127.0.0.1:9"  # the discard port: nothing listens there
     full_env = {
         **os.environ,
@@ -210,6 +211,10 @@ def test_shallow_clone_builds_its_demo_offline(tmp_path: Path) -> None:
         check=True,
     )
     assert count.stdout.strip() == "1"
+    # As `python3 tasks.py demo` does first: compile the clone's catalogs (git ignores .mo).
+    subprocess.run(
+        [sys.executable, "tools/compile_catalogs.py"], cwd=clone, check=True, capture_output=True
+    )
     out = tmp_path / "out"
     result, attempts = offline(
         tmp_path,

@@ -87,6 +87,17 @@ DEFECTS = [
            "cookies.items[1].provider"),
     Defect("kirstencallesen", "no legal basis for any purpose (46-55)", NO_BASIS, "", "LGL004",
            "purposes[0].legal_basis"),
+    Defect("callxtra", "consent by accessing or using the website (9)",
+           r"products and services\.\n", "products and services. By accessing or using our "
+           "website, you consent to the practices described in this policy.\n", "LGL047",
+           "intro.privacy.en"),
+    Defect("kirstencallesen", "consent by use: 'By using … you agree' (5)",
+           r"      This privacy and personal data policy", "      By using kirstencallesen.dk/en, "
+           "you agree that Kirsten Callesen processes your data. This privacy and personal "
+           "data policy", "LGL047", "intro.privacy.en"),
+    Defect("lhe", "basis 'avtal' for lead data, although leads are no contract party (40)",
+           r"    sources: \[data_subject, customer\]\n    legal_basis: b\n",
+           "    sources: [customer]\n    legal_basis: b\n", "LGL123", "purposes[0].legal_basis"),
 ]  # fmt: skip
 
 

@@ -146,9 +146,7 @@ def test_headings_become_html_with_section_ids(demo: LegalData, lang: str) -> No
 
 def test_demo_clauses_in_english(demo: LegalData) -> None:
     text = render(demo)
-    assert "Mötesbokarna Norden AB, limited company (aktiebolag), reg. no. 559214-7838" in (
-        section(text, "parties")
-    )
+    assert "Mötesbokarna Norden AB, org.nr 559214-7838" in (section(text, "parties"))
     assert "the business that orders them (“the customer”)" in section(text, "parties")
     assert "Booking and coordinating sales meetings" in section(text, "service")
     assert "binding period of 1 month" in section(text, "binding_period")
@@ -546,7 +544,7 @@ def test_hostile_strings_are_inert_in_every_field(tmp_path: Path, lang: str) -> 
         assert "&#60;script&#62;" in section(text, section_id)
     assert "&#60;script&#62;" in section(text, "governing_law")
     assert "&#60;script&#62;" in section(text, "acceptance")
-    assert text.count("&#60;script&#62;") >= 10
+    assert text.count("&#60;script&#62;") >= 9  # a legal form that ends the name is not repeated
     assert "<script" not in text
     assert "{{" not in text and "{%" not in text
     assert "](javascript:" not in text

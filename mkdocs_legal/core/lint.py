@@ -2,7 +2,9 @@
 
 Each rule has a stable code. Codes LGL001–LGL009 come from reading (and `extends`)
 and schema validation; the ones here start at LGL010 (errors) and LGL100 (warnings); LGL200–
-LGL299 concern the history folder (`history.py`, `publication.py`).
+LGL299 concern the history folder (`history.py`, `publication.py`). The rules of the law's
+topics (special categories, marketing, retention, children, Art. 22, cookies, wording,
+parties) are in `core/checks/`: LGL040–LGL099 (errors) and LGL120–LGL199 (warnings).
 `RULES` documents them all; the docs page of lint rules is generated from it.
 """
 
@@ -13,21 +15,13 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
+from . import checks
+from .checks import Rule
 from .documents import SECTION_IDS
 from .findings import Finding, Severity
 from .model import DURATION_RE, LANGUAGE_RE, LegalData
-from .records import record
 from .vocabulary import DATA_CATEGORIES, SOURCES
 from .yamlsource import Located, Path_
-
-
-@record
-class Rule:
-    code: str
-    severity: Severity
-    summary: str
-    fix: str
-
 
 RULES: dict[str, Rule] = {
     r.code: r
@@ -176,7 +170,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "LGL104",
-            "warning",
+            "error",
             "A cookie from a recipient in a third country with no transfer entry.",
             "Add a `transfers` entry (country and mechanism) to that recipient.",
         ),
@@ -195,7 +189,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "LGL107",
-            "warning",
+            "error",
             "A recipient in a third country with no transfer entry (Art. 13(1)(f)).",
             "Add a `transfers` entry (country and mechanism) to that recipient.",
         ),
@@ -230,6 +224,7 @@ RULES: dict[str, Rule] = {
             "A frozen text belongs to no entry of `versions`.",
             "Restore the removed version entry; versions are never removed.",
         ),
+        *checks.RULES,
     ]
 }
 
@@ -237,7 +232,8 @@ PROSE_KEYS = {
     "description", "legitimate_interest", "legal_obligation", "withdraw", "consequence",
     "criteria", "condition", "instrument", "copy", "logic", "consequences", "how", "text",
     "purpose", "service", "channel", "cancellation_fee", "liability", "summary", "title", "body",
-    "label",
+    "label", "arrangement", "objection", "parental_consent", "special_category_law",
+    "criminal_offence_basis", "law",
 }  # fmt: skip
 
 _PLACEHOLDERS = [
@@ -281,6 +277,8 @@ class Linter:
         self.legal()
         self.versions()
         self.translations()
+        for topic in checks.TOPICS:
+            topic.check(self)
         return sorted(set(self.findings))
 
     # --- references ----------------------------------------------------------------------
@@ -615,6 +613,9 @@ def _is_prose(path: Path_) -> bool:
     if key == "from":
         return False
     return (isinstance(key, str) and key in PROSE_KEYS) or (len(path) == 2 and path[0] == "intro")
+
+
+is_prose = _is_prose
 
 
 def walk_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:

@@ -224,7 +224,22 @@ class Organisation:
     legal_form: Text | None = fact(
         default=None, description="Legal form, such as `{en: limited company, sv: aktiebolag}`."
     )
-    org_number: str | None = fact(default=None, description="Company registration number.")
+    org_number: str | None = fact(
+        default=None,
+        description="Company registration number. It is labelled by the register of the "
+        "country of `address` (`org.nr`, `CVR-nr.`, `HR`, …) in every language.",
+    )
+    register_: Text | None = fact(
+        default=None,
+        key="register",
+        description="The register that holds `org_number`, where the country's own register "
+        "is not the one (such as `Handelsregister B`).",
+    )
+    register_court: Text | None = fact(
+        default=None,
+        description="The register court, where the register is kept by a court (`Amtsgericht "
+        "München`).",
+    )
     vat_number: str | None = fact(default=None, description="VAT number.")
     address: Address | None = fact(default=None, description="Postal address of the organisation.")
     email: str | None = fact(default=None, description="General contact address.")
@@ -248,8 +263,20 @@ class Authority:
 
 @model
 class Children:
-    min_age: int = fact(
-        ge=0, le=21, description="The services are not directed at children under this age."
+    min_age: int | None = fact(
+        default=None,
+        ge=0,
+        le=21,
+        description="The services are not directed at children under this age.",
+    )
+    aimed_at_children: bool = fact(
+        default=False, description="The services as a whole are aimed at children."
+    )
+    parental_consent: Text | None = fact(
+        default=None,
+        description="How consent is given or authorised by a parent for a child below the "
+        "age of digital consent of the organisation's country, and how that is verified "
+        "(Art. 8(1)-(2)).",
     )
 
 
@@ -264,12 +291,22 @@ class DataCategory:
         description="A built-in data category, or an id of your own with a `label`."
     )
     label: Text | None = fact(default=None, description="Required unless `id` is built in.")
+    special: Literal["art9", "art10"] | None = fact(
+        default=None,
+        description="Marks a category of your own as a special category (`art9`, Art. 9(1)) "
+        "or as data on criminal convictions and offences (`art10`); built-in ids such as "
+        "`health` are marked already.",
+    )
 
 
 @model
 class Source:
     id: Identifier = fact(description="A built-in source, or an id of your own with a `label`.")
-    label: Text | None = fact(default=None, description="Required unless `id` is built in.")
+    label: Text | None = fact(
+        default=None,
+        description="Required unless `id` is built in; for a built-in id, it replaces the "
+        "built-in wording where that does not fit.",
+    )
     publicly_accessible: bool = fact(
         default=False, description="Whether the source is publicly accessible (Art. 14(2)(f))."
     )
@@ -290,6 +327,46 @@ class Retention:
         default=None,
         description="How the period is decided, when it is not a fixed one (Art. 13(2)(a)).",
     )
+
+
+Channel = Literal["email", "sms", "phone", "post", "online", "in_person"]
+
+
+@model
+class ExistingCustomers:
+    """The conditions of ePrivacy Art. 13(2) for e-mail or SMS marketing without consent."""
+
+    own_similar_products: bool = fact(
+        default=False,
+        description="Only our own similar products or services are marketed, to customers "
+        "whose contact details we obtained in the context of a sale.",
+    )
+    opt_out_at_collection: bool = fact(
+        default=False,
+        description="The customer could object, free of charge and easily, when the details "
+        "were collected.",
+    )
+    opt_out_in_every_message: bool = fact(
+        default=False, description="Every message offers the same easy, free way to object."
+    )
+
+
+@model
+class DirectMarketing:
+    channels: list[Channel] = fact(min_length=1, description="How the marketing reaches people.")
+    existing_customers: ExistingCustomers | None = fact(
+        default=None,
+        description="For e-mail or SMS without consent: the existing-customer conditions "
+        "(ePrivacy Art. 13(2)), all three `true`.",
+    )
+    objection: Text | None = fact(
+        default=None,
+        description="How a person objects to the marketing (required with basis `f`; "
+        "Art. 21(2)-(4)).",
+    )
+
+
+Art9Condition = Literal["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]
 
 
 @model
@@ -325,6 +402,28 @@ class Purpose:
     retention: Identifier | Retention | None = fact(
         default=None,
         description="A key of the top-level `retention` map, or a retention written here.",
+    )
+    special_category_condition: Art9Condition | None = fact(
+        default=None,
+        description="Required when `data` holds a special category (`health`, `biometric`, "
+        "…): the point of Art. 9(2) that allows the processing.",
+    )
+    special_category_law: Text | None = fact(
+        default=None,
+        description="With Art. 9(2) point b, g, h, i or j: the Union or national law it rests on.",
+    )
+    criminal_offence_basis: Text | None = fact(
+        default=None,
+        description="Required when `data` holds `criminal_offences`: the official authority "
+        "or the law that authorises the processing (Art. 10).",
+    )
+    direct_marketing: Literal[False] | DirectMarketing | None = fact(
+        default=None,
+        description="Marks the purpose as direct marketing, with its channels; `false` says "
+        "a purpose that speaks of marketing is not direct marketing.",
+    )
+    aimed_at_children: bool = fact(
+        default=False, description="The purpose concerns children (Art. 8, recital 38)."
     )
 
 
@@ -378,6 +477,11 @@ class Recipient:
         default_factory=list,
         description="Transfers to countries outside the EU/EEA, each with its safeguard.",
     )
+    arrangement: Text | None = fact(
+        default=None,
+        description="With `role: joint_controller`: the essence of the arrangement, who does "
+        "what, and where a person exercises the rights (Art. 26(2)).",
+    )
 
 
 @model
@@ -385,6 +489,14 @@ class AutomatedDecision:
     description: Text = fact(description="The decision made by automated means (Art. 22).")
     logic: Text = fact(description="The logic involved.")
     consequences: Text = fact(description="Its significance and consequences for the person.")
+    exception: Literal["contract", "law", "explicit_consent"] | None = fact(
+        default=None,
+        description="Required: the exception of Art. 22(2) that allows the decision: "
+        "necessary for a `contract`, authorised by `law`, or based on `explicit_consent`.",
+    )
+    law: Text | None = fact(
+        default=None, description="With `exception: law`: the law that authorises it."
+    )
 
 
 RightId = Literal[
@@ -456,6 +568,12 @@ class Cookie:
     )
     type: Literal["http_cookie", "local_storage", "session_storage", "pixel"] = fact(
         default="http_cookie", description="The technology."
+    )
+    party: Literal["first_party", "third_party"] | None = fact(
+        default=None,
+        description="Whose domain sets the cookie: the website's own (`first_party`), or "
+        "another (`third_party`). Default: as the well-known tools set it (`_ga` is "
+        "first-party), else third-party where `provider` is a recipient.",
     )
 
 

@@ -24,11 +24,22 @@ DATA_CATEGORIES: dict[str, str] = {
     "social_media": N_("website and social media accounts"),
     "meeting_details": N_("meeting and calendar details"),
     "username": N_("user name and login details"),
+    # Special categories (Art. 9(1) GDPR) and offences (Art. 10): see law/gdpr.yml.
+    # Translators: the terms of Art. 4(13)-(15), 9(1) and 10 GDPR in the language's version.
+    "health": N_("data concerning health"),
+    "genetic": N_("genetic data"),
+    "biometric": N_("biometric data for uniquely identifying a person"),
+    "ethnic_origin": N_("racial or ethnic origin"),
+    "political_opinions": N_("political opinions"),
+    "religious_beliefs": N_("religious or philosophical beliefs"),
+    "trade_union": N_("trade union membership"),
+    "sex_life": N_("data concerning sex life or sexual orientation"),
+    "criminal_offences": N_("personal data relating to criminal convictions and offences"),
 }
 
 SOURCES: dict[str, str] = {
     "data_subject": N_("you, when you contact us, order from us or use our services"),
-    "customer": N_("our customer, when you work for or represent them"),
+    "customer": N_("our customers, who give us your details"),
     "public_registers": N_("public registers, such as company registers"),
     "third_party": N_("third parties, such as partners who refer you to us"),
 }
@@ -79,6 +90,69 @@ RETENTION_EVENTS: dict[str, str] = {
     ),
     "last_contact": N_("from our last contact with you"),
 }
+
+PROVISION_CONSEQUENCES: dict[str, str] = {
+    # Translators: Art. 13(2)(e) GDPR, "the possible consequences of failure to provide such data".
+    "statutory": N_(
+        "If you do not provide it, we cannot meet our legal obligation, and may therefore be "
+        "unable to serve you."
+    ),
+    "contractual": N_("If you do not provide it, we cannot perform our contract with you."),
+    "required_for_contract": N_(
+        "If you do not provide it, we cannot enter into a contract with you."
+    ),
+    "voluntary": N_(
+        "You do not have to provide it; if you do not, we cannot do this for you, with no other "
+        "consequence."
+    ),
+}
+"""The consequence of not providing the data (Art. 13(2)(e)), where `consequence` is not given."""
+
+ART9_CONDITIONS: dict[str, str] = {
+    # Translators: the points of Art. 9(2) GDPR, worded as in the language's version of the
+    # Regulation (OJ L 119, 4.5.2016), shortened to the ground itself.
+    "a": N_("your explicit consent"),
+    "b": N_(
+        "obligations and rights in the field of employment and social security and social "
+        "protection law"
+    ),
+    "c": N_("the protection of vital interests where you cannot give consent"),
+    "d": N_("the legitimate activities of a foundation, association or other not-for-profit body"),
+    "e": N_("data that you have manifestly made public"),
+    "f": N_("the establishment, exercise or defence of legal claims"),
+    "g": N_("reasons of substantial public interest"),
+    "h": N_(
+        "preventive or occupational medicine, medical diagnosis, or the provision of health "
+        "or social care"
+    ),
+    "i": N_("reasons of public interest in the area of public health"),
+    "j": N_(
+        "archiving purposes in the public interest, scientific or historical research or statistical purposes"
+    ),
+}
+"""The conditions of Art. 9(2) GDPR, points a to j."""
+
+ART22_EXCEPTIONS: dict[str, str] = {
+    # Translators: Art. 22(2)(a) GDPR in the language's version of the Regulation.
+    "contract": N_(
+        "The decision is necessary for entering into or performing a contract with you "
+        "(Article 22(2)(a) GDPR)."
+    ),
+    "law": N_("The decision is authorised by law (Article 22(2)(b) GDPR): {law}."),
+    "explicit_consent": N_(
+        "The decision is based on your explicit consent (Article 22(2)(c) GDPR)."
+    ),
+}
+
+CHANNELS: dict[str, str] = {
+    "email": N_("email"),
+    "sms": N_("text message (SMS)"),
+    "phone": N_("telephone"),
+    "post": N_("post"),
+    "online": N_("online advertising"),
+    "in_person": N_("meetings in person"),
+}
+"""How direct marketing reaches people (`direct_marketing.channels`)."""
 
 PROVISION: dict[str, str] = {
     "statutory": N_("The law requires us to collect this data."),

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from .. import law
 from ..markdown import Md, bullet_list, email_link, escape, link, phone_link
-from ..model import Address, Contact
+from ..model import Address, Contact, Text
+from ..vocabulary import DATA_CATEGORIES
 from .base import Context
 
 EU = frozenset(law.fact("regions", "EU", "members"))
@@ -62,11 +63,41 @@ def person_rows(ctx: Context, person: Contact) -> list[str]:
 
 
 def identity(ctx: Context) -> Md:
-    """The organisation's name, legal form and registration number."""
+    """The organisation's name, legal form (once), registration number, register and court.
+
+    The number is labelled by the register of the organisation's country (`law/registers.yml`),
+    in every language alike: a Swedish number is an `org.nr` on the Danish page too.
+    """
     org = ctx.data.organisation
+    country = org.address.country if org.address and org.address.country else ""
     ident = [escape(org.name)]
-    if org.legal_form is not None:
+    if org.legal_form is not None and not names_its_form(org.name, org.legal_form, country):
         ident.append(ctx.text(org.legal_form))
     if org.org_number:
-        ident.append(ctx._("reg. no. {number}", number=org.org_number))
+        label = law.fact("registers", country, "label")
+        ident.append(
+            escape(f"{label} {org.org_number}")
+            if label
+            else ctx._("reg. no. {number}", number=org.org_number)
+        )
+    if org.register_ is not None:
+        ident.append(ctx.text(org.register_))
+    if org.register_court is not None:
+        ident.append(ctx.text(org.register_court))
     return Md(", ".join(ident))
+
+
+def names_its_form(name: str, legal_form: Text, country: str) -> bool:
+    """Whether `name` ends with its legal form, written out or abbreviated (`… GmbH`, `… AB`)."""
+    forms = list(legal_form.values()) if isinstance(legal_form, dict) else [legal_form]
+    forms += law.fact("registers", country, "forms", [])
+    folded = " " + " ".join(name.split()).casefold()
+    return any(folded.endswith(" " + " ".join(f.split()).casefold()) for f in forms if f.strip())
+
+
+def category_label(ctx: Context, category_id: str) -> str:
+    """A data category: the file's own label, or the built-in id's translated label."""
+    for item in ctx.data.data_categories:
+        if item.id == category_id and item.label is not None:
+            return ctx.plain(item.label)
+    return ctx.lang._(DATA_CATEGORIES.get(category_id, category_id))

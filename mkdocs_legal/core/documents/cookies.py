@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from .. import law
 from ..language import N_
+from ..lawfacts import organisation_country
 from ..markdown import Md, bullet_list, escape, link, table
 from ..model import Cookie, LegalData
+from ..trackers import tracker
 from ..vocabulary import COOKIE_CATEGORIES, COOKIE_TYPES
 from .base import Context, Document, SectionBuilder, build, paragraphs
-from .common import contact_block
-from .privacy import category_text
+from .common import EEA, contact_block
+from .recipients import category_text
+
+PARTIES: dict[str, str] = {
+    "first_party": N_("first-party cookie"),
+    "third_party": N_("third-party cookie"),
+}
 
 TYPE_EXPLANATIONS: dict[str, str] = {
     "http_cookie": N_(
@@ -78,6 +86,54 @@ def provider(ctx: Context, cookie: Cookie) -> Md:
     return escape(cookie.provider)
 
 
+def national_rule(ctx: Context) -> Md:
+    """The rule on cookies of the organisation's country (law/cookies.yml), or the Directive's.
+
+    A national citation is the statute's own name, the same in every language.
+    """
+    citation = law.fact("cookies", organisation_country(ctx.data) or "", "citation")
+    # Translators: the citation of Directive 2002/58/EC Art. 5(3) as the language's version of
+    # the Directive names it (OJ L 201, 31.7.2002).
+    directive = ctx._("Article 5(3) of the ePrivacy Directive 2002/58/EC")
+    if citation is None:
+        return directive
+    return ctx._("{rule}, which implements {directive}", rule=citation, directive=directive)
+
+
+def party(ctx: Context, cookie: Cookie) -> str:
+    """`first_party` or `third_party`: whose domain sets the cookie, not who receives its data."""
+    if cookie.party is not None:
+        return cookie.party
+    known = tracker(cookie.name)
+    if known is not None:
+        return f"{known[1]['party']}_party"
+    return "first_party" if cookie.provider == "first_party" else "third_party"
+
+
+def third_countries(ctx: Context, cookie: Cookie) -> list[str]:
+    """Countries outside the EU/EEA that the data of a cookie goes to, through its provider."""
+    for r in ctx.data.recipients:
+        if r.id == cookie.provider:
+            countries = [r.country] if r.country else []
+            countries += [t.country for t in r.transfers]
+            return [c for c in dict.fromkeys(countries) if c not in EEA]
+    return []
+
+
+def provider_cell(ctx: Context, cookie: Cookie) -> Md:
+    """Who receives the data, whose domain sets the cookie, and any third country."""
+    parts = [provider(ctx, cookie), escape(ctx.lang._(PARTIES[party(ctx, cookie)]))]
+    countries = third_countries(ctx, cookie)
+    if countries:
+        parts.append(
+            ctx._(
+                "data goes to {countries}, outside the EU/EEA",
+                countries=ctx.lang.list([ctx.lang.country(c, in_sentence=True) for c in countries]),
+            )
+        )
+    return Md("; ".join(parts))
+
+
 def duration(ctx: Context, cookie: Cookie) -> str:
     if cookie.duration == "session":
         return ctx.lang._("session")
@@ -139,19 +195,21 @@ def categories(ctx: Context) -> Md | None:
         return None
     rows = [ctx._(CATEGORY_EXPLANATIONS[c]) for c in used]
     rules: list[Md] = []
+    rule = national_rule(ctx)
     if "necessary" in used:
         rules.append(
             ctx._(
                 "We use necessary cookies without asking, because the law allows cookies that "
-                "are strictly necessary for a service you have asked for (Article 5(3) of the "
-                "ePrivacy Directive 2002/58/EC)."
+                "are strictly necessary for a service you have asked for ({rule}).",
+                rule=rule,
             )
         )
     if needs_consent(ctx.data):
         rules.append(
             ctx._(
-                "We use all other cookies only if you consent to them (Article 5(3) of the "
-                "ePrivacy Directive 2002/58/EC). Until you do, they are not set."
+                "We use all other cookies only if you consent to them ({rule}). Until you do, "
+                "they are not set.",
+                rule=rule,
             )
         )
     return paragraphs(
@@ -174,7 +232,7 @@ def cookie_table(ctx: Context) -> Md | None:
     rows: list[list[str]] = [
         [
             escape(c.name),
-            provider(ctx, c),
+            provider_cell(ctx, c),
             ctx.text(c.purpose),
             escape(ctx.lang._(COOKIE_CATEGORIES[c.category])),
             escape(duration(ctx, c)),
@@ -182,18 +240,20 @@ def cookie_table(ctx: Context) -> Md | None:
         ]
         for c in cookies
     ]
-    third_party = any(c.provider != "first_party" for c in cookies)
+    others = any(c.provider != "first_party" for c in cookies)
     return paragraphs(
         ctx._(
             "These are all the cookies and similar technologies on this website. The duration "
             "is how long each stays in your browser unless you delete it sooner."
         ),
         ctx._(
-            "Where the provider is not {organisation}, the provider sets and reads the cookie "
-            "itself (a third-party cookie).",
+            "A first-party cookie is set by this website's own domain, a third-party cookie by "
+            "another domain. The provider is who receives the data: where it is not "
+            "{organisation}, it is named, and for a first-party cookie it is usually a service "
+            "provider that processes the data for us.",
             organisation=ctx.org,
         )
-        if third_party
+        if others
         else None,
         table(header, rows),
     )

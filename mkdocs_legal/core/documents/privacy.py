@@ -6,19 +6,18 @@ from ..language import N_
 from ..markdown import Md, bullet_list, email_link, escape, link, safe_url, table
 from ..model import Purpose, Retention
 from ..vocabulary import (
-    DATA_CATEGORIES,
     LEGAL_BASES,
-    MECHANISMS,
     PROVISION,
-    RECIPIENT_CATEGORIES,
+    PROVISION_CONSEQUENCES,
     RETENTION_EVENTS,
     RIGHTS,
-    ROLES,
     SECURITY_MEASURES,
     SOURCES,
 )
+from . import special_rules
 from .base import Context, Document, SectionBuilder, build, paragraphs
-from .common import EEA, contact_block, identity, person_rows
+from .common import category_label, contact_block, identity, person_rows
+from .recipients import recipients, transfers
 
 
 def citation(ctx: Context, point: str) -> Md:
@@ -30,13 +29,6 @@ def basis(ctx: Context, point: str) -> Md:
     return ctx._(
         "{basis} ({citation})", basis=ctx.lang._(LEGAL_BASES[point]), citation=citation(ctx, point)
     )
-
-
-def category_label(ctx: Context, category_id: str) -> str:
-    for item in ctx.data.data_categories:
-        if item.id == category_id and item.label is not None:
-            return ctx.plain(item.label)
-    return ctx.lang._(DATA_CATEGORIES.get(category_id, category_id))
 
 
 def source_label(ctx: Context, source_id: str) -> tuple[str, bool]:
@@ -51,18 +43,10 @@ def source_label(ctx: Context, source_id: str) -> tuple[str, bool]:
     return ctx.lang._(SOURCES.get(source_id, source_id)), source_id == "public_registers"
 
 
-def category_text(ctx: Context, category: str | dict[str, str]) -> str:
-    """A recipient category: a built-in id's translated label, or the data file's text."""
-    if isinstance(category, str) and category in RECIPIENT_CATEGORIES:
-        return ctx.lang._(RECIPIENT_CATEGORIES[category])
-    return ctx.plain(category)
-
-
-def recipient_label(ctx: Context, recipient_id: str) -> str:
-    for r in ctx.data.recipients:
-        if r.id == recipient_id:
-            return r.name or category_text(ctx, r.category)
-    return recipient_id
+def full_stop(text: str) -> str:
+    """`text` ending with a full stop (or the question or exclamation mark it has)."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
 def retention_of(ctx: Context, purpose: Purpose) -> Retention | None:
@@ -163,7 +147,23 @@ def sources(ctx: Context) -> Md | None:
         rows.append(
             ctx._("{source} (publicly accessible)", source=label) if public else escape(label)
         )
-    return paragraphs(ctx._("We obtain personal data from:"), bullet_list(rows))
+    others = [i for i in ids if i != "data_subject"]
+    return paragraphs(
+        ctx._("We obtain personal data from:"),
+        bullet_list(rows),
+        # Translators: GDPR Art. 14(3)(a)-(c): "within a reasonable period ... at the latest within
+        # one month", "at the latest at the time of the first communication", "at the latest when
+        # the personal data are first disclosed".
+        ctx._(
+            "Where we obtain personal data about you from others, we tell you within a "
+            "reasonable period and at the latest within one month; if we use the data to "
+            "communicate with you, at the latest when we first contact you; and if we intend to "
+            "disclose it to another recipient, at the latest when we first disclose it (Article "
+            "14(3) GDPR)."
+        )
+        if others
+        else None,
+    )
 
 
 def purposes(ctx: Context) -> Md | None:
@@ -193,6 +193,8 @@ def purposes(ctx: Context) -> Md | None:
                     interest=ctx.plain(purpose.legitimate_interest),
                 )
             )
+        rows.extend(special_rules.special_rows(ctx, purpose))
+        rows.extend(special_rules.marketing_rows(ctx, purpose))
         retention = retention_of(ctx, purpose)
         if retention is not None:
             rows.append(ctx._("Retention: {retention}", retention=retention_text(ctx, retention)))
@@ -225,62 +227,6 @@ def legitimate_interests(ctx: Context) -> Md | None:
         ),
         bullet_list(rows),
     )
-
-
-def recipients(ctx: Context) -> Md | None:
-    if not ctx.data.recipients:
-        return None
-    rows = []
-    for r in ctx.data.recipients:
-        category = category_text(ctx, r.category)
-        head = (
-            ctx._("{name} ({category})", name=r.name, category=category)
-            if r.name
-            else escape(category[:1].upper() + category[1:])
-        )
-        details = [ctx.lang._(ROLES[r.role])]
-        if r.country:
-            details.append(ctx.lang.country(r.country))
-        line = ctx._("{recipient}: {details}", recipient=head, details=", ".join(details))
-        if r.condition is not None:
-            line = Md(f"{line}. {ctx.text(r.condition)}")
-        rows.append(line)
-    return paragraphs(
-        ctx._("We share personal data with these recipients or categories of recipients:"),
-        bullet_list(rows),
-    )
-
-
-def transfers(ctx: Context) -> Md | None:
-    rows = []
-    for r in ctx.data.recipients:
-        for t in r.transfers:
-            line = ctx._(
-                "{recipient}, {country}: {mechanism}",
-                recipient=recipient_label(ctx, r.id),
-                country=ctx.lang.country(t.country),
-                mechanism=ctx.lang._(MECHANISMS[t.mechanism]),
-            )
-            extra = [ctx.text(t.instrument)] if t.instrument is not None else []
-            if t.copy_ is not None:
-                extra.append(ctx._("How to get a copy: {how}", how=ctx.plain(t.copy_)))
-            rows.append(Md(". ".join([line, *extra])))
-    regions = ctx.data.storage.regions if ctx.data.storage else []
-    if rows:
-        return paragraphs(
-            ctx._(
-                "Some recipients are in countries outside the EU/EEA (third countries). "
-                "Each transfer rests on the following safeguard or ground:"
-            ),
-            bullet_list(rows),
-        )
-    if regions and all(r in {"EU", "EEA"} or r in EEA for r in regions):
-        return ctx._(
-            "We store personal data in {regions} and do not transfer it to countries "
-            "outside the EU/EEA.",
-            regions=ctx.lang.list([ctx.lang.country(r, in_sentence=True) for r in regions]),
-        )
-    return None
 
 
 def retention(ctx: Context) -> Md | None:
@@ -322,6 +268,7 @@ def automated_decisions(ctx: Context) -> Md | None:
                             "Significance and consequences for you: {consequences}",
                             consequences=ctx.plain(d.consequences),
                         ),
+                        *special_rules.decision_rows(ctx, d),
                     ]
                 ),
             )
@@ -372,6 +319,7 @@ def rights(ctx: Context) -> Md | None:
                 citation=citation(ctx, "f") if "f" in bases_in_use(ctx) else citation(ctx, "e"),
             )
         )
+    blocks.extend(special_rules.object_to_marketing(ctx))
     how = ctx.data.rights.how
     contact = ctx.data.organisation.privacy_email or ctx.data.organisation.email
     if how is not None:
@@ -384,6 +332,14 @@ def rights(ctx: Context) -> Md | None:
             "request. Where requests are complex or numerous, we may extend this by two further "
             "months; we will then tell you why within one month (Article 12(3) GDPR).",
             period=ctx.lang.duration(ctx.data.rights.response_time),
+        )
+    )
+    blocks.append(
+        # Translators: GDPR Art. 12(6): "reasonable doubts concerning the identity of the natural
+        # person making the request", "information necessary to confirm the identity".
+        ctx._(
+            "Where we have reasonable doubts about who is making a request, we may ask for the "
+            "information we need to confirm your identity (Article 12(6) GDPR)."
         )
     )
     return paragraphs(*blocks)
@@ -446,7 +402,13 @@ def provision(ctx: Context) -> Md | None:
             continue
         parts = [ctx.lang._(PROVISION[p.provision])] if p.provision else []
         if p.consequence is not None:
-            parts.append(ctx.plain(p.consequence))
+            parts.append(
+                ctx.lang._("If you do not provide it, the consequence is: {consequence}").format(
+                    consequence=full_stop(ctx.plain(p.consequence))
+                )
+            )
+        elif p.provision is not None:
+            parts.append(ctx.lang._(PROVISION_CONSEQUENCES[p.provision]))
         rows.append(
             ctx._("{purpose}: {details}", purpose=ctx.plain(p.description), details=" ".join(parts))
         )
@@ -455,17 +417,6 @@ def provision(ctx: Context) -> Md | None:
     return paragraphs(
         ctx._("Whether you must provide personal data, and what happens if you do not:"),
         bullet_list(rows),
-    )
-
-
-def children(ctx: Context) -> Md | None:
-    if ctx.data.children is None:
-        return None
-    return ctx._(
-        "Our services are not directed at children under {age}, and we do not knowingly "
-        "collect personal data from them. If you believe a child has given us personal "
-        "data, contact us and we will erase it.",
-        age=str(ctx.data.children.min_age),
     )
 
 
@@ -537,7 +488,7 @@ SECTIONS: list[tuple[str, str, SectionBuilder]] = [
     ("withdraw_consent", N_("Withdrawing consent"), withdraw_consent),
     ("complaint", N_("Complaints to a supervisory authority"), complaint),
     ("provision", N_("Do you have to give us personal data?"), provision),
-    ("children", N_("Children"), children),
+    ("children", N_("Children"), special_rules.children),
     ("cookies", N_("Cookies"), cookies),
     ("security", N_("Security"), security),
     ("changes", N_("Changes to this policy"), changes),
