@@ -438,8 +438,8 @@ def cmd_consent(args: argparse.Namespace) -> int:
     value = consent_settings(project, _site_config(project), language, project.publication())
     if value is None:
         print(
-            "no cookie in the cookie table needs consent (all are `necessary`): the site needs "
-            "no consent dialog",
+            "no cookie in the cookie table needs consent (there is none, or all are "
+            "`necessary`): the site needs no consent dialog",
             file=sys.stderr,
         )
     sys.stdout.write(consent_text(value, args.format))
