@@ -24,6 +24,9 @@
   the files `mkdocs-legal export` writes (instead of the files the capture hook records), with
   the same consent settings and announce-bar notice as the demo's plain copy; both sides have
   the same pages, so the ratio is also the ratio of the time per page.
+- redline: one redline between two long texts, 0.25 to 2 MB, in process: the demo's privacy
+  policy repeated (every line occurs many times, nothing to anchor on) and with every 7th
+  line changed; time and peak memory, which should double with the size.
 - site (`--site DIR`): a copy of that site folder compared like the demo, its hooks kept.
 - instructions (not run by default): the instructions one build of the small site (or of
   `--site`) executes each way, counted by valgrind's callgrind. The count barely varies
@@ -59,7 +62,8 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 BIN = Path(sys.executable).parent
-SECTIONS = ("demo", "small", "large", "render", "growth", "profile", "export", "exported")
+SECTIONS = ("demo", "small", "large", "render", "growth", "profile", "redline", "export")
+SECTIONS += ("exported",)
 """Run by default, in this order; `instructions` and `site` only when asked for."""
 THEME = ROOT / "mkdocs_legal" / "plugin" / "theme"
 STYLESHEET = "assets/stylesheets/legal.css"
@@ -478,6 +482,36 @@ def section_exported(work: Path, args: argparse.Namespace) -> None:
         b.add(build_once(plain, work))
     paired(a, b, "the plugin's build per page takes")
     shutil.rmtree(plain)
+
+
+def _frozen_body(path: Path) -> str:
+    return path.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def section_redline(work: Path, args: argparse.Namespace) -> None:
+    import tracemalloc
+
+    from mkdocs_legal.core.redline import redline_markdown
+
+    print("\n== one redline between two long texts (in process) ==")
+    old = _frozen_body(ROOT / "legal-history" / "privacy" / "2026-03-01.en.md")
+    new = _frozen_body(ROOT / "legal-history" / "privacy" / "2027-01-01.en.md")
+    lines = old.split("\n")
+    for repeat in (20, 40, 80, 160):
+        edited = [line + " extra" if k % 7 == 0 else line for k, line in enumerate(lines * repeat)]
+        for name, a, b in (
+            ("repeated", old * repeat, new * repeat),
+            ("every 7th line", "\n".join(lines * repeat), "\n".join(edited)),
+        ):
+            tracemalloc.start()
+            start = time.perf_counter()
+            redline_markdown(a, b)
+            seconds = time.perf_counter() - start
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            print(
+                f"  {len(a) / 1e6:5.2f} MB, {name:<15} {seconds:7.2f} s, peak {peak / 1e6:5.0f} MB"
+            )
 
 
 def main() -> int:

@@ -1,7 +1,10 @@
 """MkDocs hook of the documentation site: reference pages made from the code, so they can't drift.
 
 A documentation page that holds a line `<!-- insert: NAME -->` gets that line replaced,
-at build time, by the Markdown of `INSERTS[NAME]`:
+at build time, by the Markdown of `INSERTS[NAME]`. The reference pages keep that Markdown in
+the repository too, so that they read complete on a code host: there the marker opens a
+block that `<!-- end: NAME -->` closes, which `python hooks/reference.py` rewrites and
+`tests/test_reference_files.py` checks is current (the build replaces it afresh either way).
 
 - `data-file`: every key of the data file, from the JSON Schema (`mkdocs-legal schema`);
 - `built-ins`: the built-in ids of the data file and what each says on the page (English);
@@ -35,8 +38,11 @@ from mkdocs_legal.core.schema import json_schema
 
 Schema = dict[str, Any]
 
-MARKER = re.compile(r"^<!-- insert: ([a-z-]+) -->$", re.M)
+MARKER = re.compile(r"^<!-- insert: ([a-z-]+) -->$(?:\n(?:.*\n)*?<!-- end: \1 -->$)?", re.MULTILINE)
+"""A marker alone (filled at build time), or a block kept in the repository."""
 CHANGELOG = "CHANGELOG.md"
+KEPT = ("data-file", "built-ins", "section-ids", "lint-rules")
+"""Inserts whose Markdown the repository keeps (the changelog is `CHANGELOG.md` itself)."""
 
 # --- Markdown helpers --------------------------------------------------------------------------
 
@@ -358,16 +364,40 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.generated_by is not None:
-        return markdown
+def fill(markdown: str, root: Path, where: str, *, keep: bool = False) -> str:
+    """`markdown` with each insert (marker or block) replaced by fresh Markdown; with `keep`,
+    the inserts of `KEPT` become blocks between their markers (the repository's form)."""
 
     def insert(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in INSERTS:
-            raise PluginError(
-                f"{page.file.src_uri}: unknown insert {name!r}; known: {', '.join(INSERTS)}"
-            )
-        return INSERTS[name](_root(config)).rstrip("\n")
+            raise PluginError(f"{where}: unknown insert {name!r}; known: {', '.join(INSERTS)}")
+        body = INSERTS[name](root).rstrip("\n")
+        if keep and name in KEPT:
+            return f"<!-- insert: {name} -->\n{body}\n<!-- end: {name} -->"
+        return match.group(0) if keep else body
 
     return MARKER.sub(insert, markdown)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.generated_by is not None:
+        return markdown
+    return fill(markdown, _root(config), page.file.src_uri)
+
+
+def refresh(root: Path) -> list[Path]:
+    """Rewrite the kept inserts of the pages under `root/docs`; the files that changed."""
+    changed = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        new = fill(text, root, str(path.relative_to(root)), keep=True)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+if __name__ == "__main__":
+    for changed in refresh(Path(__file__).resolve().parent.parent):
+        print(f"updated {changed}")

@@ -100,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _export_parsers(sub)
     _proof_parsers(sub)
+    init.add_argument("--url", help="the address the site is published at (its site_url)")
     return root
 
 
@@ -142,7 +143,7 @@ def check_for_site(
     findings `check` prints, and `export` too. With them, the project (data file, languages,
     history folder) when the file is valid, for `export` to go on with."""
     from .core.project import Project
-    from .core.siteconfig import find_settings, languages_for
+    from .core.siteconfig import find_settings, languages_for, site_url_findings
     from .core.source import Options, check
 
     settings = find_settings(file, Path.cwd())
@@ -151,12 +152,13 @@ def check_for_site(
     options = Options(languages, settings.fallback, settings.consent)
     # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
     result = check(target, options, base_ok=settings.config_file is None)
-    if result.loaded is None:
-        return result, None
-    project = Project(settings, result.loaded, languages, history_dir or settings.history_dir)
-    if settings.config_file is not None:
-        # part of a site: what its history folder says counts too
-        result.findings += _history_findings(project)
+    project = None
+    if result.loaded is not None:
+        project = Project(settings, result.loaded, languages, history_dir or settings.history_dir)
+        if settings.config_file is not None:
+            # part of a site: what its history folder says counts too
+            result.findings += _history_findings(project)
+    result.findings += site_url_findings(settings.config_file, settings.site_url)
     return result, project
 
 
@@ -358,9 +360,15 @@ def _render_out(
                 None,
             )
             texts[f"changelog.{language}.md"] = resolve(text, "changelog", layout, link)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, text in texts.items():
-        (out / name).write_text(text, encoding="utf-8")
+    from .core import owned
+
+    refused = owned.refusals(out, texts)
+    for reason in refused:
+        print(f"mkdocs-legal render: {reason}", file=sys.stderr)
+    if refused:
+        print("mkdocs-legal render: nothing written", file=sys.stderr)
+        return EXIT_FINDINGS
+    owned.write(out, texts)
     return EXIT_OK
 
 
@@ -369,7 +377,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     from . import scaffold
 
     try:
-        answers = scaffold.Answers.parse(args.name, args.country, args.languages)
+        answers = scaffold.Answers.parse(args.name, args.country, args.languages, url=args.url)
     except scaffold.ScaffoldError as exc:
         print(f"mkdocs-legal init: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -51,6 +51,9 @@ def cmd_release(args: argparse.Namespace) -> int:
     """Freeze the newest version of every document in every language; never rewrite."""
     project = open_project(args.file, args.lang, args.history_dir)
     _render_guard(project)
+    broken = errors(project.history.findings)  # e.g. a dangling link: fix the folder first
+    if broken:
+        raise CommandError("\n".join(f.format() for f in broken))
     plan = project.plan_release()
     conflicts = [p for p in plan if p.state == "conflict"]
     if conflicts:
@@ -89,9 +92,12 @@ def cmd_release(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def version_text(project: Project, document: str, language: str, when: str, option: str) -> str:
+def version_text(
+    project: Project, document: str, language: str, when: str, option: str, *, frozen: bool = False
+) -> str:
     """The text of `document`'s version effective on `when` (`option` names it in errors):
-    a frozen text, or the newest version's from the data file."""
+    a frozen text, or the newest version's from the data file. With `frozen`, the newest
+    version's frozen text when it has one: what was released, not what renders today."""
     try:
         effective = date.fromisoformat(when)
     except ValueError:
@@ -101,6 +107,9 @@ def version_text(project: Project, document: str, language: str, when: str, opti
     if found is None:
         known = ", ".join(v.effective.isoformat() for v in timeline.versions)
         raise CommandError(f"{document} has no version of {when}; versions: {known}")
+    stored = project.history.get(document, language, effective) if frozen else None
+    if stored is not None:
+        return stored.body
     if found.body is None:
         raise CommandError(
             f"version {when} of {document} ({language}) has no frozen text in {project.history_dir}"
@@ -120,7 +129,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
         )
     language = project.languages[0]
     _render_guard(project)
-    old = version_text(project, args.document, language, args.from_, "--from")
+    # --from is the text as released; without --to, the newer side is today's rendering of
+    # the newest version, so `--from <newest>` shows a change not yet recorded (LGL202)
+    old = version_text(project, args.document, language, args.from_, "--from", frozen=True)
     if args.to:
         new = version_text(project, args.document, language, args.to, "--to")
     else:
@@ -358,28 +369,33 @@ def _note_published_sources(out: Path, sources: list[Path]) -> None:
 def consent_settings(
     project: Project, config: dict[str, Any], language: str, publication: Publication
 ) -> dict[str, Any] | None:
-    """`extra.consent` in `language`, as the plugin sets it (None: no cookie needs consent)."""
+    """`extra.consent` in `language` as the plugin sets it: derived from the cookie table,
+    with the texts the site's configuration gives it kept (None: no cookie needs consent)."""
     from .core import drift
-    from .core.consent import consent_extra
+    from .core.consent import consent_extra, with_user_settings
     from .core.language import Language
     from .core.sitepaths import Site, dest_url, site_path
 
     paths, _ = _legal_paths(config)
-    link = None
-    if "cookies" in project.documents and (not paths or "cookies" in paths):
-        site = Site(project.languages, project.languages[0], language, "suffix")
-        udu = bool(config.get("use_directory_urls", True))
-        url = dest_url(site, paths.get("cookies", "cookies"), language, udu)
-        link = site_path(str(config["site_url"]) if config.get("site_url") else None, url)
+    links: dict[str, str] = {}
+    site = Site(project.languages, project.languages[0], language, "suffix")
+    udu = bool(config.get("use_directory_urls", True))
+    base = str(config["site_url"]) if config.get("site_url") else None
+    for document in ("cookies", "privacy"):
+        if document in project.documents and (not paths or document in paths):
+            url = dest_url(site, paths.get(document, document), language, udu)
+            links[document] = site_path(base, url)
     lang = Language(language, default=project.languages[0], fallback=project.settings.fallback)
-    return consent_extra(
+    value = consent_extra(
         project.loaded.data,
         lang,
-        settings_link=link,
+        settings_link=links.get("cookies"),
+        privacy_link=links.get("privacy"),
         categories=drift.shown_consent_categories(
             project.loaded.data, publication, project.history_dir, project.languages[0]
         ),
     )
+    return with_user_settings(value, configured_consent(config, language, project.languages[0]))
 
 
 def configured_consent(config: dict[str, Any], language: str, default: str) -> Any:

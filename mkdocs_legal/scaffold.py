@@ -61,9 +61,18 @@ class Answers:
     languages: tuple[str, ...]
     timezone: str
     today: date
+    url: str | None = None
+    """`site_url`; None leaves a FILL IN that `check` reports (LGL161)."""
 
     @classmethod
-    def parse(cls, name: str, country: str, languages: str, today: date | None = None) -> Answers:
+    def parse(
+        cls,
+        name: str,
+        country: str,
+        languages: str,
+        today: date | None = None,
+        url: str | None = None,
+    ) -> Answers:
         """Check the command-line answers (`ScaffoldError` naming what is valid)."""
         name = name.strip()
         if not name or "\n" in name or "\r" in name:
@@ -83,7 +92,23 @@ class Answers:
                 f"language first, from: {', '.join(available)}"
             )
         zone = timezone_for(code)
-        return cls(name, code, langs, zone, today or build_date(None, zone))
+        return cls(name, code, langs, zone, today or build_date(None, zone), _site_url(url))
+
+
+def _site_url(url: str | None) -> str | None:
+    """`--url` as `site_url`: an http(s) address with a host, ending in `/`."""
+    if url is None:
+        return None
+    from urllib.parse import urlsplit
+
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in " \"'#"):
+        raise ScaffoldError(
+            "--url: give the address the site is published at, such as "
+            "https://<user>.github.io/<repository>/"
+        )
+    return url if url.endswith("/") else url + "/"
 
 
 _MAIN_ZONES = {"DE": "Europe/Berlin"}
@@ -204,6 +229,14 @@ def render(answers: Answers, generator: str = "mkdocs") -> dict[str, str]:
         "text_example": _text_example(answers.languages),
         "texts_note": _texts_note(answers.languages),
         "timezone": answers.timezone,
+        "site_url": (
+            f"site_url: {answers.url}"
+            if answers.url
+            else "# FILL IN: the address the site is published at (for the sitemap, language\n"
+            "# alternates and canonical links; `mkdocs-legal check` warns until it is set),\n"
+            "# e.g. https://<user>.github.io/<repository>/ on GitHub Pages.\n"
+            "# site_url: https://www.example.com/"
+        ),
         "theme_language": (
             f"\n  language: {answers.languages[0]}" if len(answers.languages) == 1 else ""
         ),

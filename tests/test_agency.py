@@ -169,9 +169,9 @@ def test_status_from_the_first_release_to_a_base_change_and_back(
     ]
     code, out, _ = run(capsys, "check", "--strict", *clients())
     assert code == 1
-    assert {line.split(":")[0].split("/")[1] for line in out.splitlines() if "LGL202" in line} == {
-        "solsidan"
-    }
+    assert {
+        line.split("the text of ")[1].split("/")[1] for line in out.splitlines() if "LGL202" in line
+    } == {"solsidan"}
     # a released text is never rewritten: the change needs a version of its own
     code, _, err = run(capsys, "release", solsidan)
     assert code == 1 and "nothing written" in err

@@ -31,7 +31,11 @@ LAENDER = [
     "DE-SH",
     "DE-TH",
 ]
-REQUIRED = ["SE", "DK", "NO", "FI", "IE", "UK", "DE", *LAENDER]
+SPAIN = ["ES", "ES-CT", "ES-PV", "ES-AN"]
+REQUIRED = [
+    *["SE", "DK", "NO", "FI", "IE", "UK", "DE", *LAENDER],
+    *["FR", "BE", "NL", "LU", "AT", *SPAIN, "IT", "PL", "PT"],
+]
 
 # Keys that deliberately share a website. None today; list pairs here if that changes.
 SHARED_URLS: dict[str, frozenset[str]] = {}
@@ -121,6 +125,26 @@ def test_local_languages() -> None:
     assert local["IE"] == "en"
     assert local["UK"] == "en"
     assert {local[k] for k in ["DE", *LAENDER]} == {"de"}
+    assert [local[k] for k in ["FR", "BE", "NL", "LU", "AT", "IT", "PL", "PT"]] == [
+        *["fr", "fr", "nl", "fr", "de", "it", "pl", "pt"]
+    ]
+    assert [local[k] for k in SPAIN] == ["es", "ca", "es", "es"]
+
+
+def test_belgium_is_named_in_each_national_language() -> None:
+    be = authorities.get("BE")
+    assert be is not None
+    assert be.name_in("fr") == "Autorité de protection des données (APD)"
+    assert be.name_in("nl") == "Gegevensbeschermingsautoriteit (GBA)"
+    assert be.name_in("de") == "Datenschutzbehörde"
+
+
+@pytest.mark.parametrize("region", ["ES-CT", "ES-PV", "ES-AN"])
+def test_spanish_regional_authorities_send_companies_to_the_aepd(region: str) -> None:
+    authority = authorities.get(region)
+    assert authority is not None and authority.note is not None
+    assert "public" in authority.note
+    assert "AEPD: use ES" in authority.note
 
 
 def test_federal_authority_tells_users_to_pick_their_land() -> None:

@@ -287,6 +287,7 @@ SOURCES = {
 }
 TWO_LANGUAGES = """\
 site_name: Mutations
+site_url: https://mutations.example.org/
 theme: {name: material}
 plugins:
   - i18n:

@@ -106,4 +106,5 @@ def test_render_to_stdout_and_to_files(tmp_path: Path) -> None:
     pages = [*documents.available(demo), "changelog"]
     expected = sorted(f"{d}.{lang}.md" for d in pages for lang in ("en", "sv"))
     assert "privacy.sv.md" in expected
-    assert sorted(p.name for p in out.iterdir()) == expected
+    assert sorted(p.name for p in out.glob("*.md")) == expected
+    assert sorted(p.name for p in out.glob(".*")) == [".mkdocs-legal-written.json"]

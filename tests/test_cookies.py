@@ -340,7 +340,7 @@ def test_consent_lists_exactly_the_categories_of_the_table(lang: str) -> None:
         assert extra is not None, name
         cookies = extra["cookies"]
         assert {v["name"] for v in cookies.values()} == needed, name
-        assert all(v["checked"] is True for v in cookies.values()), name
+        assert all(v["checked"] is False for v in cookies.values()), name  # Planet49
         assert len(consent_categories(extra)) == len(needed), name
         assert set(extra) == {"title", "description", "cookies", "actions"}
         assert extra["actions"] == ["accept", "reject", "manage"]
@@ -355,8 +355,8 @@ def test_statistics_uses_materials_analytics_id(demo: LegalData) -> None:
     extra = consent_extra(demo, Language("en"))
     assert extra is not None
     assert extra["cookies"] == {
-        "preferences": {"name": "Preferences", "checked": True},
-        "analytics": {"name": "Statistics", "checked": True},
+        "preferences": {"name": "Preferences", "checked": False},
+        "analytics": {"name": "Statistics", "checked": False},
     }
     assert "visitor statistics" in extra["description"]
 

@@ -105,7 +105,7 @@ def test_check_strict_names_what_is_still_missing(tmp_path: Path) -> None:
     assert cli("check", cwd=tmp_path).returncode == 0
     strict = cli("check", "--strict", cwd=tmp_path)
     assert strict.returncode == 1
-    for missing in ("no contact details", "no `purposes`", "no `recipients`"):
+    for missing in ("no contact details", "no `purposes`", "no `recipients`", "`site_url`"):
         assert missing in strict.stdout
     # Germany: the authority depends on the Land, so it is left to fill in too.
     assert "no `supervisory_authority`" in strict.stdout
@@ -145,7 +145,11 @@ def test_uncommented_examples_have_the_right_shape_and_fail_as_placeholders(
         ("GB", "UK", "Europe/London"),
         ("UK", "UK", "Europe/London"),
         ("DE", None, "Europe/Berlin"),
-        ("ES", None, "Europe/Madrid"),
+        ("ES", "ES", "Europe/Madrid"),  # the AEPD, not a regional authority
+        ("FR", "FR", "Europe/Paris"),
+        ("PT", "PT", "Europe/Lisbon"),
+        ("BE", "BE", "Europe/Brussels"),
+        ("CZ", None, "Europe/Prague"),
         ("US", None, "UTC"),
     ],
 )
@@ -154,6 +158,13 @@ def test_authority_and_time_zone_of_the_country(
 ) -> None:
     assert scaffold.authority_for(country) == authority
     assert scaffold.timezone_for(country) == zone
+
+
+def test_every_catalog_language_is_accepted() -> None:
+    twelve = "en,sv,da,de,nb,fi,fr,es,it,nl,pl,pt"
+    assert set(available_languages()) >= set(twelve.split(","))
+    answers = scaffold.Answers.parse("Exemple SAS", "FR", twelve)
+    assert answers.languages == tuple(twelve.split(","))
 
 
 @pytest.mark.parametrize(
@@ -257,8 +268,13 @@ def build(site: Path) -> subprocess.CompletedProcess[str]:
 
 
 def other_warnings(log: str) -> list[str]:
-    """WARNING lines other than the lint reminders of what is still to fill in (LGL101)."""
-    return [line for line in log.splitlines() if "WARNING" in line and "LGL101" not in line]
+    """WARNING lines other than the lint reminders of what is still to fill in (LGL101, and
+    LGL161 for the `site_url` an `init` without `--url` leaves to fill in)."""
+    return [
+        line
+        for line in log.splitlines()
+        if "WARNING" in line and "LGL101" not in line and "LGL161" not in line
+    ]
 
 
 @pytest.mark.slow
@@ -292,7 +308,8 @@ def test_generated_site_builds(tmp_path: Path, languages: str) -> None:
 @pytest.mark.slow
 def test_generated_site_builds_with_a_filled_in_data_file(tmp_path: Path) -> None:
     """Once the marked lines are filled in, `check --strict` passes and the build is quiet."""
-    init(tmp_path, "--country", "SE", "--languages", "en,sv")
+    init(tmp_path, "--country", "SE", "--languages", "en,sv", "--url", "https://fk.se/legal")
+    assert "site_url: https://fk.se/legal/\n" in (tmp_path / "mkdocs.yml").read_text("utf-8")
     data = tmp_path / "legal.yml"
     text = data.read_text(encoding="utf-8").replace(
         "versions:",
@@ -324,6 +341,29 @@ versions:""",
     result = build(tmp_path)
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stderr.splitlines() if "WARNING" in line] == []
+
+
+@pytest.mark.slow
+def test_site_url_is_set_from_url_or_reported_until_filled_in(tmp_path: Path) -> None:
+    """Without `site_url`, MkDocs writes `None/…` into the sitemap: `check` and the build
+    warn (LGL161) until it is set; `init --url` sets it."""
+    bare, given = tmp_path / "bare", tmp_path / "given"
+    assert init(bare, "--country", "SE") == 0
+    assert init(given, "--country", "SE", "--url", "https://fjallsjo.se") == 0
+    config = (bare / "mkdocs.yml").read_text(encoding="utf-8")
+    line = next(i for i, x in enumerate(config.splitlines(), 1) if "# site_url:" in x)
+    check = cli("check", cwd=bare)
+    assert check.returncode == 0
+    assert f"mkdocs.yml:{line}:1: LGL161 warning: `site_url` is not set" in check.stdout
+    result = build(bare)
+    assert result.returncode == 0 and "LGL161" in result.stderr
+    assert "LGL161" not in cli("check", cwd=given).stdout
+    result = build(given)
+    assert result.returncode == 0 and "LGL161" not in result.stderr
+    sitemap = (given / "site/sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://fjallsjo.se/privacy/</loc>" in sitemap and "None" not in sitemap
+    assert main(["init", str(tmp_path / "bad"), "--name", "X AB", "--country", "SE",
+                 "--url", "fjallsjo.se"]) == 2  # fmt: skip
 
 
 # --- the Zensical variant ----------------------------------------------------------------

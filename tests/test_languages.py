@@ -7,8 +7,10 @@ picked up as soon as its `.po` file exists (SPEC §4; docs/translating.md):
 - a translation keeps the `{slots}`, the numbers (article citations) and the Markdown;
 - where the English names a GDPR term of `locale/glossary.yml`, the translation uses the
   official term of `locale/<lang>/glossary.yml`, and it never uses a forbidden variant;
-- full builds of the fixture sites da-en, de-en, nb-en and fi-en show the official terms, the
-  language's article citation and Babel's dates on the privacy page (marked slow).
+- full builds of the fixture sites da-en, de-en, nb-en, fi-en, fr-en, es-en, it-en, nl-en,
+  pl-en and pt-en show the official terms, the language's article citation, the national
+  authority and Babel's dates on the privacy page, and the terms in the language's consumer or
+  contract vocabulary (marked slow).
 """
 
 from __future__ import annotations
@@ -173,7 +175,7 @@ def load_tasks() -> Any:
 
 
 def test_every_expected_language_has_a_catalog() -> None:
-    assert {"sv", "da", "de", "nb", "fi"} <= set(LANGUAGES)
+    assert {"sv", "da", "de", "nb", "fi", "fr", "es", "it", "nl", "pl", "pt"} <= set(LANGUAGES)
 
 
 def messages_in_code() -> tuple[set[str], set[str]]:
@@ -225,6 +227,17 @@ def test_catalog_translates_every_message(language: str) -> None:
     assert not missing, report([f"untranslated or fuzzy: {m!r}" for m in missing])
 
 
+SPELLED = {"de": {"vierzehn": "14"}}
+"""Numbers a catalog writes in words where its national model text does (the German
+Muster-Widerrufsbelehrung says "vierzehn Tage")."""
+
+
+def spelled_out(language: str, text: str) -> str:
+    for word, digits in SPELLED.get(language, {}).items():
+        text = re.sub(rf"\b{word}\b", digits, text)
+    return text
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_translations_keep_slots_numbers_and_markdown(language: str) -> None:
     problems = []
@@ -238,7 +251,7 @@ def test_translations_keep_slots_numbers_and_markdown(language: str) -> None:
         ):
             problems.append(f"{english!r}\n  slots differ: {text!r}")
         if set(re.findall(r"\d+", without_slots(english))) != set(
-            re.findall(r"\d+", without_slots(text))
+            re.findall(r"\d+", spelled_out(language, without_slots(text)))
         ):
             problems.append(f"{english!r}\n  numbers differ: {text!r}")
         for mark in ("**", "](", "`"):
@@ -259,6 +272,23 @@ def test_glossary_gives_every_official_term(language: str) -> None:
         assert patterns and all(isinstance(p, str) and p.strip() for p in patterns), term
     for pattern in [*(p for ps in terms.values() for p in ps), *(gloss.get("forbidden") or {})]:
         compile_pattern(pattern)
+
+
+def test_every_term_names_the_article_it_comes_from() -> None:
+    raw = yaml.safe_load((LOCALE / "glossary.yml").read_text(encoding="utf-8"))
+    assert [t for t, entry in raw.items() if not str(entry.get("article") or "").strip()] == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_names_the_source_of_every_term(language: str) -> None:
+    """Each term line of `locale/<lang>/glossary.yml` ends in a comment with its article."""
+    lines = (LOCALE / language / "glossary.yml").read_text(encoding="utf-8").splitlines()
+    start = lines.index("terms:")
+    block = [line for line in lines[start + 1 :] if line.startswith("  ") or not line]
+    terms = [line for line in block[: block.index("") if "" in block else None] if line.strip()]
+    bare = [line for line in terms if not re.search(r"\]\s+#\s*\S", line)]
+    assert len(terms) == len(english_terms())
+    assert bare == [], "name the article each term comes from, as a comment"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -326,6 +356,10 @@ def test_checker_catches_the_seed_pitfalls() -> None:
 # --- full builds: one fixture site per language ------------------------------------------------
 
 
+NEW = ["fr-en", "es-en", "it-en", "nl-en", "pl-en", "pt-en"]
+"""The fixture sites of the six languages added together: a consumer shop (fr, it, pl) or a
+business service (es, nl, pt) each, with all three documents."""
+
 SITES = {
     # site: (privacy page of the local language, language, effective date, what it must show)
     "da-en": (
@@ -384,8 +418,100 @@ SITES = {
             'href="https://tietosuoja.fi"',
         ],
     ),
+    "fr-en": (
+        "privacy/index.html",
+        "fr",
+        ("2026-02-01", "1 février 2026"),
+        [
+            "En vigueur à compter du 1 février 2026",
+            "Base juridique : intérêt légitime (article 6, paragraphe 1, point f), du RGPD)",
+            "est le responsable du traitement des données à caractère personnel",
+            "droit d’introduire une réclamation auprès d’une autorité de contrôle, en particulier",
+            "Commission nationale de l'informatique et des libertés (CNIL)",
+            'href="https://www.cnil.fr"',
+            "y compris le profilage",
+            "des clauses types de protection des données adoptées par la Commission européenne "
+            "(article 46, paragraphe 2, point c), du RGPD)",
+        ],
+    ),
+    "es-en": (
+        "privacy/index.html",
+        "es",
+        ("2026-02-01", "1 de febrero de 2026"),
+        [
+            "En vigor desde el 1 de febrero de 2026",
+            "Base jurídica: interés legítimo (artículo 6, apartado 1, letra f), del RGPD)",
+            "es el responsable del tratamiento de los datos personales",
+            "derecho a presentar una reclamación ante una autoridad de control, en particular",
+            "Agencia Española de Protección de Datos (AEPD)",
+            'href="https://www.aepd.es"',
+            "incluida la elaboración de perfiles",
+            "(artículo 46, apartado 2, letra c), del RGPD)",
+        ],
+    ),
+    "it-en": (
+        "privacy/index.html",
+        "it",
+        ("2026-02-01", "1 febbraio 2026"),
+        [
+            "In vigore dal 1 febbraio 2026",
+            "Base giuridica: legittimo interesse (articolo 6, paragrafo 1, lettera f), del GDPR)",
+            "è il titolare del trattamento dei dati personali",
+            "diritto di proporre reclamo a un’autorità di controllo, segnatamente",
+            "Garante per la protezione dei dati personali",
+            'href="https://www.garanteprivacy.it"',
+            "compresa la profilazione",
+            "(articolo 46, paragrafo 2, lettera c), del GDPR)",
+        ],
+    ),
+    "nl-en": (
+        "privacy/index.html",
+        "nl",
+        ("2026-02-01", "1 februari 2026"),
+        [
+            "Geldig vanaf 1 februari 2026",
+            "Rechtsgrond: gerechtvaardigd belang (artikel 6, lid 1, onder f, AVG)",
+            "is de verwerkingsverantwoordelijke voor de persoonsgegevens",
+            "recht een klacht in te dienen bij een toezichthoudende autoriteit, met name",
+            "Autoriteit Persoonsgegevens",
+            'href="https://www.autoriteitpersoonsgegevens.nl"',
+            "waaronder profilering",
+            "(artikel 46, lid 2, onder c, AVG)",
+        ],
+    ),
+    "pl-en": (
+        "privacy/index.html",
+        "pl",
+        ("2026-02-01", "1 lutego 2026"),
+        [
+            "Obowiązuje od 1 lutego 2026",
+            "Podstawa prawna: prawnie uzasadniony interes (art. 6 ust. 1 lit. f RODO)",
+            "jest administratorem danych osobowych",
+            "prawo wnieść skargę do organu nadzorczego, w szczególności",
+            "Prezes Urzędu Ochrony Danych Osobowych (UODO)",
+            'href="https://uodo.gov.pl"',
+            "w tym profilowaniu",
+            "(art. 46 ust. 2 lit. c RODO)",
+            "3 lata od zakończenia umowy",
+        ],
+    ),
+    "pt-en": (
+        "privacy/index.html",
+        "pt",
+        ("2026-02-01", "1 de fevereiro de 2026"),
+        [
+            "Em vigor desde 1 de fevereiro de 2026",
+            "Fundamento jurídico: interesse legítimo (artigo 6.º, n.º 1, alínea f), do RGPD)",
+            "é o responsável pelo tratamento dos dados pessoais",
+            "direito de apresentar reclamação a uma autoridade de controlo, em especial",
+            "Comissão Nacional de Proteção de Dados (CNPD)",
+            'href="https://www.cnpd.pt"',
+            "incluindo a definição de perfis",
+            "(artigo 46.º, n.º 2, alínea c), do RGPD)",
+        ],
+    ),
 }
-ENGLISH = {"da-en": "en/privacy/index.html", "de-en": "en/privacy/index.html"}
+ENGLISH = {name: "en/privacy/index.html" for name in ["da-en", "de-en", *NEW]}
 
 
 def page_text(markup: str) -> str:
@@ -435,6 +561,105 @@ def test_english_page_of_the_same_site(name: str, built_site: BuiltSite) -> None
     _, folder = built_site(name)
     text = page_text((folder / ENGLISH[name]).read_text(encoding="utf-8"))
     assert "legitimate interest (Article 6(1)(f) GDPR)" in text
+
+
+TWELVE = ["en", "sv", "da", "de", "nb", "fi", "fr", "es", "it", "nl", "pl", "pt"]
+
+
+@pytest.mark.slow
+def test_one_site_in_all_twelve_languages(built_site: BuiltSite) -> None:
+    """Every document in every catalog language: the page's own words, citation, dates and
+    the Belgian authority's name in that language where it has one; no English fallback."""
+    from datetime import date
+
+    from mkdocs_legal.core import authorities
+
+    result, folder = built_site("twelve-languages")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert sorted(TWELVE) == sorted(["en", *LANGUAGES])
+    belgian = authorities.get("BE")
+    assert belgian is not None
+    for code in TWELVE:
+        lang = Language(code)
+        prefix = "" if code == "en" else f"{code}/"
+        shown = lang.date(date(2026, 2, 1))
+        citation = lang._("Article 6(1)({point}) GDPR").format(point="f")
+        for document in ("privacy", "cookies", "terms"):
+            markup = (folder / f"{prefix}{document}/index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{code}"' in markup, (code, document)
+            assert re.search(
+                rf'<time datetime="2026-02-01">\s*{re.escape(shown)}\s*</time>', markup
+            )
+            text = page_text(markup)
+            assert f"({code})" in text, (code, document)  # the data's text in this language
+            if code != "en":
+                left = [
+                    piece
+                    for message in template()
+                    for piece in SLOT.split(message)
+                    if len(piece.strip(" .:,()*#")) > 20 and piece.strip(" *#") in text
+                ]
+                assert left == [], (code, document, left)
+        privacy = page_text((folder / f"{prefix}privacy/index.html").read_text(encoding="utf-8"))
+        assert citation in privacy, (code, citation)
+        assert belgian.name_in(code) in privacy, code
+
+
+TERMS = {
+    # consumer shops: the right of withdrawal in the language's consumer-law terms
+    "fr-en": [
+        "Le client dispose d’un délai de 14 jours pour se rétracter du contrat",
+        "(article 16, point a), de la directive)",
+        "article 6, paragraphe 2, du règlement (CE) n° 593/2008",
+    ],
+    "it-en": [
+        "Il cliente ha il diritto di recedere dal contratto entro 14 giorni",
+        "è competente il Tribunale di Firenze",
+        "Legge applicabile e controversie",
+    ],
+    "pl-en": [
+        "termin na odstąpienie od umowy wynosi 14 dni",
+        "okres rozliczeniowy wynosi 1 miesiąc",
+        "(art. 14 ust. 3 dyrektywy)",
+    ],
+    # business services: binding period, processor clause, governing law
+    "es-en": [
+        "El contrato tiene un período de permanencia de 12 meses",
+        "como encargado del tratamiento del cliente",
+        "se rigen por la legislación de España",
+    ],
+    "nl-en": [
+        "De overeenkomst heeft een minimale contractduur van 12 maanden",
+        "als verwerker van de klant",
+        "Een verwerkersovereenkomst als bedoeld in artikel 28 AVG",
+    ],
+    "pt-en": [
+        "O contrato tem um período de fidelização de 12 meses",
+        "na qualidade de subcontratante do cliente",
+        "é competente o Tribunal Judicial da Comarca de Lisboa",
+    ],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(TERMS))
+def test_terms_page_in_the_local_language(name: str, built_site: BuiltSite) -> None:
+    result, folder = built_site(name)
+    assert result.returncode == 0, result.stderr
+    text = page_text((folder / "terms/index.html").read_text(encoding="utf-8"))
+    assert [e for e in TERMS[name] if e not in text] == []
+    left = [m for m in template() if len(m) > 30 and "{" not in m and m in text]
+    assert left == [], "English clause on the terms page"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(TERMS))
+def test_the_consumer_terms_only_on_consumer_sites(name: str, built_site: BuiltSite) -> None:
+    _, folder = built_site(name)
+    markup = (folder / "terms/index.html").read_text(encoding="utf-8")
+    consumer = name in {"fr-en", "it-en", "pl-en"}
+    assert ("2011/83/UE" in markup) == consumer
 
 
 @pytest.mark.parametrize(

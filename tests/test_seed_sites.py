@@ -59,7 +59,7 @@ DOCUMENTS = {
 }
 WITH_COOKIES = [seed for seed, documents in DOCUMENTS.items() if "cookies" in documents]
 CITATION = {"en": "Article 6(1)({}) GDPR", "sv": "artikel 6.1 {} dataskyddsförordningen"}
-COMPLAINT = {"en": "(Article 77 GDPR)", "sv": "(artikel 77 i dataskyddsförordningen)"}
+COMPLAINT = {"en": "(Article 77 GDPR)", "sv": "(artikel 77 dataskyddsförordningen)"}
 
 
 # --- reading a built page --------------------------------------------------------------------
@@ -357,7 +357,7 @@ def test_cookie_table_rows_and_consent_settings(seed: str, site: Path, lang: str
         assert duration == (
             language._("session")
             if cookie.duration == "session"
-            else language.duration(cookie.duration)
+            else language.duration(cookie.duration, words=False)
         )
     assert ("manage", "#__consent", language._("Change your cookie settings")) in page.links
 
@@ -397,12 +397,12 @@ KEY_FACTS: dict[str, list[str]] = {
             "Rättslig förpliktelse: Bokföringslagen (1999:1078)"
         ),
         (
-            "privacy#retention: 2 years from the end of the contract; only as long as necessary"
-            " | 2 år från avtalets upphörande; endast så länge som det behövs"
+            "privacy#retention: two years from the end of the contract; only as long as necessary"
+            " | två år från avtalets upphörande; endast så länge som det behövs"
         ),
         (
-            "privacy#retention: 7 years from the end of the financial year"
-            " | 7 år från utgången av det räkenskapsår"
+            "privacy#retention: seven years from the end of the financial year"
+            " | sju år från utgången av det räkenskapsår"
         ),
         (
             "privacy#recipients: invoicing through our accounting system"
@@ -441,7 +441,7 @@ KEY_FACTS: dict[str, list[str]] = {
             " | Att skydda våra och våra kunders rättigheter, egendom och säkerhet"
         ),
         "privacy#recipients: merger, acquisition or sale | fusion, förvärv eller försäljning",
-        "privacy#retention: 12 months | 12 månader",
+        "privacy#retention: twelve months | tolv månader",
         "privacy#security: 100% secure | helt säkert",
         "privacy#rights: Right of access | Rätt till tillgång",
         "privacy#rights: Right to rectification | Rätt till rättelse",
@@ -461,7 +461,7 @@ KEY_FACTS: dict[str, list[str]] = {
         "privacy#controller: +46 705 37 17 28",
         "privacy#contact: marcus@clavis.com",
         "privacy#rights: marcus@clavis.com",
-        "privacy#rights: at the latest within 1 month | senast inom 1 månad",
+        "privacy#rights: at the latest within one month | senast inom en månad",
         "privacy#rights: Right to object | Rätt att göra invändningar",
         (
             "privacy#data: information you share with us in email conversations"
@@ -486,7 +486,7 @@ KEY_FACTS: dict[str, list[str]] = {
         ),
         'privacy#withdraw_consent: Click "unsubscribe" | Klicka på "unsubscribe"',
         "privacy#retention: reviewed once a year | ses över en gång om året",
-        "privacy#retention: 10 years | 10 år",
+        "privacy#retention: ten years | tio år",
         (
             "privacy#erasure_timing: within one month of your request"
             " | senast en månad efter din begäran"
@@ -531,7 +531,7 @@ KEY_FACTS: dict[str, list[str]] = {
         "privacy#recipients: CRM systems and calendar tools | CRM-system och kalenderverktyg",
         "privacy#recipients: Salesforce",
         "privacy#recipients: HubSpot",
-        "privacy#retention: 12 months | 12 månader",
+        "privacy#retention: twelve months | tolv månader",
         (
             "privacy#security: encryption, access control and routine security reviews"
             " | kryptering, åtkomstkontroll och rutinmässiga säkerhetsgranskningar"
@@ -551,14 +551,14 @@ KEY_FACTS: dict[str, list[str]] = {
             " | Dessa villkor träder i kraft när avtalet ingås."
         ),
         "terms#parties: LHe Handelsbolag",
-        "terms#service: Meeting booking and coordination | Mötesbokning och koordinering av möten",
-        "terms#binding_period: a binding period of 1 month | en bindningstid på 1 månad",
+        "terms#service: meeting booking and coordination | mötesbokning och koordinering av möten",
+        "terms#binding_period: a binding period of one month | en bindningstid på en månad",
         (
             "terms#binding_no_cancel: During the binding period the service cannot be cancelled, "
             "and no refund is given"
             " | Under bindningstiden kan tjänsten inte avbrytas och återbetalning beviljas inte"
         ),
-        "terms#billing: per billing period of 1 month | per faktureringsperiod om 1 månad",
+        "terms#billing: charged monthly | debiteras månadsvis",
         (
             "terms#termination: Notice of termination must reach us before the next billing "
             "period starts"
@@ -608,7 +608,7 @@ KEY_FACTS: dict[str, list[str]] = {
         "privacy#recipients: on servers in the EU | på servrar inom EU",
         "privacy#transfers: Google Ireland Limited, United States | Google Ireland Limited, USA",
         "privacy#processing_agreements: on request | på begäran",
-        "privacy#retention: 5 years | 5 år",
+        "privacy#retention: five years | fem år",
         "privacy#retention: 14 months | 14 månader",
         (
             "privacy#withdraw_consent: following the instructions at the bottom of each email"

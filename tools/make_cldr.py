@@ -8,6 +8,8 @@ tests, or after adding a catalog:
     .venv/bin/python tools/make_cldr.py
 
 `tests/test_cldr.py` checks the file against that Babel, so a stale extract fails there.
+At run time the extract is used only with the Babel it records (`core/cldr.py`); with any
+other Babel every locale is asked of Babel, so one site never mixes two CLDR versions.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 import babel
 from babel import Locale
+from babel.core import get_cldr_version
 from babel.dates import get_date_format
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,6 +57,7 @@ def facts(code: str) -> dict[str, Any]:
 def main() -> None:
     extract = {
         "babel": babel.__version__,
+        "cldr": get_cldr_version(),
         "locales": {code: facts(code) for code in available_languages()},
     }
     text = json.dumps(extract, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

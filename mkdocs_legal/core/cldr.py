@@ -5,11 +5,17 @@ Babel loads a locale by unpickling its data and merging it with the root locale'
 the package ships the few facts its texts use instead (`data/cldr.json`, written from
 Babel by `tools/make_cldr.py` and checked against it by the tests). Other locales, such
 as regional variants (`de_AT`), are asked of Babel itself.
+
+The extract is used only when the installed Babel is the one it was written from (its
+version is read from Babel's `__init__.py`, without importing Babel). With any other Babel
+every locale is asked of Babel, so that a site never mixes two CLDR versions: `de` from the
+extract beside `de-AT` or a duration from a newer Babel.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
@@ -84,9 +90,27 @@ class _FromBabel(Words):
         return str(name) if name is not None else None
 
 
+_VERSION = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.MULTILINE)
+
+
+def installed_babel() -> str | None:
+    """The version of the installed Babel, read from its `__init__.py` (no import)."""
+    from importlib.util import find_spec
+
+    spec = find_spec("babel")
+    if spec is None or spec.origin is None:
+        return None
+    found = _VERSION.search(Path(spec.origin).read_text(encoding="utf-8"))
+    return found[1] if found else None
+
+
 @cache
 def _extract() -> dict[str, dict[str, Any]]:
-    locales: dict[str, dict[str, Any]] = json.loads(EXTRACT.read_text(encoding="utf-8"))["locales"]
+    """The extract's locales, or none when the installed Babel is another than its own."""
+    raw = json.loads(EXTRACT.read_text(encoding="utf-8"))
+    if raw["babel"] != installed_babel():
+        return {}
+    locales: dict[str, dict[str, Any]] = raw["locales"]
     return locales
 
 
@@ -105,7 +129,11 @@ def is_extracted(language: str) -> bool:
 @cache
 def country_codes() -> frozenset[str]:
     """Every ISO 3166 alpha-2 code CLDR names (with its regions such as `EU`)."""
-    return frozenset(_extract()["en"]["countries"])
+    english = _extract().get("en")
+    if english is not None:
+        return frozenset(english["countries"])
+    names = babel_locale("en").territories
+    return frozenset(str(c) for c in names if re.fullmatch("[A-Z]{2}", str(c)))
 
 
 def duration(language: str, count: int, unit: str) -> str:

@@ -21,7 +21,11 @@ CONSENT_IDS: dict[str, str] = {
     "marketing": "marketing",
 }
 """Our cookie category → Material's consent id. `analytics` is Material's own id, so its
-Google Analytics integration loads only with consent to statistics."""
+Google Analytics integration loads only with consent to statistics (Material's `analytics`
+must still be configured in `extra.analytics`)."""
+
+USER_KEYS = ("title", "description", "actions")
+"""Keys of a user's own `extra.consent` that are kept as the user wrote them."""
 
 ACTIONS = ["accept", "reject", "manage"]
 """Accept all, reject all (equally prominent) and choose per category."""
@@ -32,6 +36,7 @@ def consent_extra(
     language: Language,
     *,
     settings_link: str | None = None,
+    privacy_link: str | None = None,
     categories: list[str] | None = None,
 ) -> dict[str, Any] | None:
     """The value of `extra.consent` in `language`, or None when no cookie needs consent.
@@ -40,9 +45,10 @@ def consent_extra(
     frozen version (see `drift.consent_categories`); by default, those of the data file.
 
     `settings_link` is the URL of the cookie policy in this language, valid on every page
-    (the dialog is the same on all of them), e.g. an absolute path like `/sv/cookies/`.
-    Each category is a `{name, checked}` entry: Accept consents to all of them, Reject to
-    none, and Manage shows the boxes to choose.
+    (the dialog is the same on all of them), e.g. an absolute path like `/sv/cookies/`;
+    `privacy_link` that of the privacy policy. Each category is a `{name, checked}` entry,
+    never checked: consent is a choice the visitor makes (CJEU C-673/17, Planet49). Accept
+    consents to all of them, Reject to none, and Manage shows the boxes to choose.
     """
     in_force = categories_in_use(data) if categories is None else categories
     used = [c for c in in_force if c in CONSENT_IDS]
@@ -50,9 +56,9 @@ def consent_extra(
         return None
     return {
         "title": escape(language._("Cookie consent")),
-        "description": description(data, language, used, settings_link, in_force),
+        "description": description(data, language, used, settings_link, in_force, privacy_link),
         "cookies": {
-            CONSENT_IDS[c]: {"name": escape(language._(COOKIE_CATEGORIES[c])), "checked": True}
+            CONSENT_IDS[c]: {"name": escape(language._(COOKIE_CATEGORIES[c])), "checked": False}
             for c in used
         },
         "actions": list(ACTIONS),
@@ -65,6 +71,7 @@ def description(
     used: list[str],
     settings_link: str | None,
     in_force: list[str],
+    privacy_link: str | None = None,
 ) -> str:
     """One paragraph of inline HTML: what needs consent, necessary cookies, the policy link."""
     uses = language.list([language._(COOKIE_USES[c]) for c in used])
@@ -80,13 +87,49 @@ def description(
             escape(language._("Necessary cookies, which the website needs to work, are always on."))
         )
     parts.append(escape(language._("You can change your choice at any time.")))
-    label = escape(language._("cookie policy"))
-    href = safe_url(settings_link) if settings_link else "#"
-    policy = f'<a href="{escape(href)}">{label}</a>' if href != "#" else label
-    parts.append(
-        escape(language._("Read more in our {cookie_policy}.")).format(cookie_policy=policy)
-    )
+    policy = _link(language._("cookie policy"), settings_link)
+    if privacy_link:
+        parts.append(
+            escape(language._("Read more in our {cookie_policy} and {privacy_policy}.")).format(
+                cookie_policy=policy,
+                privacy_policy=_link(language._("privacy policy"), privacy_link),
+            )
+        )
+    else:
+        parts.append(
+            escape(language._("Read more in our {cookie_policy}.")).format(cookie_policy=policy)
+        )
     return " ".join(parts)
+
+
+def _link(label: str, url: str | None) -> str:
+    """`<a href>` to `url` when it is a safe address, else the bare label."""
+    href = safe_url(url) if url else "#"
+    return f'<a href="{escape(href)}">{escape(label)}</a>' if href != "#" else escape(label)
+
+
+def with_user_settings(value: dict[str, Any] | None, user: object) -> dict[str, Any] | None:
+    """`extra.consent` from the cookie table, with the user's own settings kept.
+
+    The user's `title`, `description` and `actions` win; the categories come from the cookie
+    table (a user's `name` for one of them is kept), and entries of the user's own, such as
+    Material's `github`, stay. None starts checked: Material checks a bare name, so each
+    becomes `{name, checked: false}`.
+    """
+    if not isinstance(user, dict) or not user:
+        return value
+    if value is None:
+        return dict(user)
+    merged = {**value, **{k: user[k] for k in USER_KEYS if user.get(k)}}
+    found = user.get("cookies")
+    theirs: dict[Any, Any] = found if isinstance(found, dict) else {}
+    cookies = dict(value["cookies"])
+    for key, own in theirs.items():
+        name = own.get("name") if isinstance(own, dict) else own
+        if isinstance(name, str) and name:
+            cookies[key] = {"name": name, "checked": False}
+    merged["cookies"] = cookies
+    return merged
 
 
 def _html(template: str, **values: str) -> str:

@@ -58,14 +58,61 @@ def fingerprint(raw: Any) -> Fingerprint:
     }
 
 
+def _leaves(value: Any, path: Path_ = (), key: str = "") -> Iterator[tuple[str, Path_, Any]]:
+    """Every value of the data file but `versions`, keyed as `_texts` keys them."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k != "versions" or path:
+                yield from _leaves(v, (*path, k), f"{key}.{k}" if key else str(k))
+    elif isinstance(value, list) and any(isinstance(v, (dict, list)) for v in value):
+        for i, v in enumerate(value):
+            name = v.get("id") if isinstance(v, dict) else None
+            label = f"[{name}]" if isinstance(name, str) else f"[{i}]"
+            yield from _leaves(v, (*path, i), key + label)
+    elif path:
+        yield key, path, value
+
+
+def values(raw: Any) -> dict[str, str]:
+    """A short hash of every value of the data file (plain data, as read), by stable path."""
+    return {
+        key: hashlib.sha256(json.dumps(v, sort_keys=True, default=str).encode()).hexdigest()[:16]
+        for key, _path, v in _leaves(raw)
+    }
+
+
+def changed_since(located: Located, history_dir: Path, effective: date) -> list[Path_] | None:
+    """The fields of the data file that changed since the release of `effective`, in file
+    order (a removed field by its parent); None when that release recorded no values."""
+    record = _read(path_of(history_dir, effective))
+    old = record.get("values") if record else None
+    if not isinstance(old, dict):
+        return None
+    out: list[Path_] = []
+    now = {key: path for key, path, _v in _leaves(located.data)}
+    for key, digest in values(located.data).items():
+        if old.get(key) != digest:
+            out.append(now[key])
+    for key in sorted(set(old) - set(now)):  # removed: point at what holds it
+        parent = key.rsplit(".", 1)[0].rsplit("[", 1)[0]
+        holder = next((p for k, p in now.items() if k.startswith(parent)), None)
+        out.append(holder[:-1] if holder else ())
+    return out
+
+
 def path_of(history_dir: Path, effective: date) -> Path:
     return history_dir / FOLDER / f"{effective.isoformat()}.json"
 
 
 def dump(raw: Any, cookie_categories: list[str]) -> str:
-    """The record of a release: the texts' fingerprint, and the cookie categories in use
-    (the consent dialog follows the cookie policy in force, which may be a frozen one)."""
-    record = {"texts": fingerprint(raw), "cookie_categories": cookie_categories}
+    """The record of a release: the texts' fingerprint, a hash of every value (to tell which
+    field an unrecorded change, LGL202, comes from), and the cookie categories in use (the
+    consent dialog follows the cookie policy in force, which may be a frozen one)."""
+    record = {
+        "texts": fingerprint(raw),
+        "values": values(raw),
+        "cookie_categories": cookie_categories,
+    }
     return json.dumps(record, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -89,10 +136,8 @@ def shown_consent_categories(
 ) -> list[str] | None:
     """The cookie categories of the cookie policy shown on the build date, when that is a
     frozen version (None: the policy shown is the newest, so those of the data file)."""
-    from .dates import versions_of
-
     timeline = publication.timelines.get(("cookies", language))
-    if timeline is None or timeline.shown.version is versions_of(data, "cookies")[-1]:
+    if timeline is None or timeline.shown is timeline.versions[-1]:
         return None
     return consent_categories(history_dir, timeline.shown.effective)
 

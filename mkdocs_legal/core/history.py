@@ -204,6 +204,9 @@ def scan(history_dir: Path) -> History:
         except UnicodeDecodeError:
             findings.append(file_finding(str(path), "LGL204", "error", "not UTF-8 text"))
             continue
+        except OSError as exc:  # a dangling symbolic link, a folder named *.md, no permission
+            findings.append(file_finding(str(path), "LGL204", "error", _unreadable(path, exc)))
+            continue
         except HistoryError as exc:
             findings.append(exc.finding)
             continue
@@ -224,6 +227,15 @@ def scan(history_dir: Path) -> History:
     return History(texts, findings)
 
 
+def _unreadable(path: Path, exc: OSError) -> str:
+    if path.is_symlink() and not path.exists():
+        return (
+            f"a symbolic link to {os.readlink(path)}, which does not exist; restore the frozen "
+            "file or remove the link"
+        )
+    return f"cannot be read ({exc.strerror or exc}); a frozen text must be a readable file"
+
+
 def fingerprint(history_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """Modification state of the history folder, to know when a cached scan is stale."""
     if not history_dir.is_dir():
@@ -231,7 +243,10 @@ def fingerprint(history_dir: Path) -> tuple[tuple[str, int, int], ...]:
     out = []
     for root, _dirs, files in os.walk(history_dir):
         for name in sorted(files):
-            st = os.stat(os.path.join(root, name))
+            try:
+                st = os.stat(os.path.join(root, name))
+            except OSError:  # a dangling link: its own state, so its repair is noticed
+                st = os.lstat(os.path.join(root, name))
             out.append((os.path.join(root, name), st.st_mtime_ns, st.st_size))
     return tuple(sorted(out))
 

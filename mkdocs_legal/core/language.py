@@ -9,7 +9,7 @@ Adding a language is adding a catalog; no Python changes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import field
 from datetime import date
 from functools import cache
@@ -54,6 +54,23 @@ DURATION_UNITS = {
 }
 """Duration units, worded by the catalog (or in English by these messages); a language
 without a catalog gets CLDR's names from Babel."""
+
+ONE_UNIT = {
+    # TRANSLATORS: a duration of one unit in running text, in the form every duration slot of
+    # your catalog takes (German: the accusative, "einen Monat"; see docs/translating.md).
+    "years": N_("one year"),
+    "months": N_("one month"),
+    "weeks": N_("one week"),
+    "days": N_("one day"),
+}
+"""A single unit in words, as prose writes it: the translation gives the gender and, in
+languages with cases, the form that every duration slot of the catalog takes."""
+
+# TRANSLATORS: your words for 2, 3, 4, … separated by "|", as far as your style guide writes
+# numbers in words (stop earlier to write digits from there on).
+NUMBER_WORDS = N_("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
+"""The small numbers prose writes in words, from two on; a language writes as many as its
+style guide does (the translation's length decides), and digits above them."""
 
 
 def locale_dir() -> str:
@@ -152,16 +169,47 @@ def has_catalog(language: str) -> bool:
     return base_language(language) == SOURCE_LANGUAGE or bool(catalog(language).messages)
 
 
+def without_catalog_message(languages: Sequence[str], default: str, fallback: bool) -> str:
+    """What to say about site languages that have no built-in texts (once per build)."""
+    names = ", ".join(languages)
+    steps = (
+        f"to add {names}, copy mkdocs_legal/locale/{DOMAIN}.pot to "
+        f"mkdocs_legal/locale/<language>/LC_MESSAGES/{DOMAIN}.po, translate it with the "
+        "official GDPR terms of the language and check it with the language tests (see "
+        '"Adding a language" in the docs, translating.md); the languages with built-in '
+        f"texts are {', '.join(available_languages())}"
+    )
+    if fallback:
+        return (
+            f"the site language(s) {names} have no built-in texts: with `fallback: true` their "
+            f"legal pages are published wholly in {default} (texts, dates and lists, marked "
+            f'lang="{default}"); {steps}'
+        )
+    return (
+        f"the site language(s) {names} have no built-in texts, so their legal pages cannot "
+        f"be written; {steps}, or set the plugin option `fallback: true` to publish them "
+        f"wholly in {default}"
+    )
+
+
 class Language:
-    """Translation and formatting for one language of the site."""
+    """Translation and formatting for one language of the site.
+
+    With `fallback`, a language without a built-in catalog is worded wholly in `default`:
+    its built-in texts, the data file's texts, dates, lists and durations alike (`wording`),
+    never English words with French dates. `code` stays the page's language.
+    """
 
     def __init__(self, code: str, *, default: str | None = None, fallback: bool = False) -> None:
         self.code = code
         self.default = default or code
         self.fallback = fallback
-        self.words = cldr.words(code)
-        self._base = base_language(code)
-        self._catalog = catalog(code)
+        self.wording = code
+        if fallback and not has_catalog(code) and has_catalog(self.default):
+            self.wording = self.default
+        self.words = cldr.words(self.wording)
+        self._base = base_language(self.wording)
+        self._catalog = catalog(self.wording)
         self._messages = self._catalog.messages
 
     def __repr__(self) -> str:
@@ -180,7 +228,7 @@ class Language:
         """Resolve a data-file Text: a plain string, or this language's entry of a map."""
         if isinstance(value, str):
             return value
-        for code in (self.code, *_candidates(self.code)):
+        for code in (self.wording, *_candidates(self.wording)):
             if code in value:
                 return value[code]
         if self.fallback and self.default in value:
@@ -190,8 +238,9 @@ class Language:
     def date(self, value: date) -> str:
         return self.words.long_date(value)
 
-    def duration(self, iso: str) -> str:
-        """`P1Y6M` → "1 year and 6 months", in this language."""
+    def duration(self, iso: str, *, words: bool = True) -> str:
+        """`P1Y6M` → "one year and six months" in prose; with `words=False` (tables)
+        "1 year and 6 months". Small numbers are words as far as the catalog has them."""
         match = DURATION_RE.match(iso)
         if not match:
             return iso
@@ -199,8 +248,23 @@ class Language:
         for unit in ("years", "months", "weeks", "days"):
             amount = match.group(unit)
             if amount is not None:
-                parts.append(self._amount(int(amount), unit))
+                count = int(amount)
+                word = self.number_word(count, unit) if words else None
+                parts.append(word or self._amount(count, unit))
         return self.list(parts)
+
+    def number_word(self, count: int, unit: str) -> str | None:
+        """`count` of `unit` with the number in words, or None where the language writes
+        digits (a large number, or a language without a catalog)."""
+        if not has_catalog(self.code):
+            return None
+        if count == 1:
+            return self._(ONE_UNIT[unit])
+        names = self._(NUMBER_WORDS).split("|")
+        if not 2 <= count < len(names) + 2:
+            return None
+        singular, plural = DURATION_UNITS[unit]
+        return self.ngettext(singular, plural, count).format(count=names[count - 2].strip())
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
         """The form of a plural message for `count` (English rules without a catalog)."""
@@ -218,7 +282,7 @@ class Language:
         singular, plural = DURATION_UNITS[unit]
         if singular in self._catalog.plurals or self._base == SOURCE_LANGUAGE:
             return self.ngettext(singular, plural, count).format(count=count)
-        return cldr.duration(self.code, count, unit)
+        return cldr.duration(self.wording, count, unit)
 
     def list(self, items: list[str]) -> str:
         return self.words.join(items)

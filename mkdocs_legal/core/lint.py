@@ -15,11 +15,12 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from . import checks
+from . import checks, lint_consumer
 from .checks import Rule
 from .documents import SECTION_IDS
 from .findings import Finding, Severity
-from .model import DURATION_RE, LANGUAGE_RE, LegalData
+from .markdown import markup_dropped
+from .model import LANGUAGE_RE, LegalData
 from .vocabulary import DATA_CATEGORIES, SOURCES
 from .yamlsource import Located, Path_
 
@@ -143,12 +144,21 @@ RULES: dict[str, Rule] = {
             "Use a section id of that document for `after`/`replace`.",
         ),
         Rule(
-            "LGL028",
+            "LGL050",
             "error",
-            "German consumer terms that bind or renew for longer than § 309 Nr. 9 BGB allows.",
-            "For consumers under German law: a binding period of at most two years, notice of at "
-            "most one month, and an automatic extension only by one month at a time "
-            "(`billing_period: P1M`), or `renewal: none`.",
+            "A website, email or authority address that reads as one place and leads to "
+            "another: invisible (bidirectional, zero-width) characters, a host name mixing "
+            "scripts or made of look-alike letters, `user@host`, a protocol-relative `//host`, "
+            "or headers and extra recipients in an email address (`?cc=`, `?bcc=`).",
+            "Write the plain address: `https://host/…` for a website, `name@host` for email, "
+            "host names in one script, no invisible characters.",
+        ),
+        Rule(
+            "LGL060",
+            "error",
+            "A material version after the first has no `summary`: the changelog, feed and "
+            "redline pages would not say what changed.",
+            "Add `summary` to the version: what changes for the reader, in every language.",
         ),
         Rule(
             "LGL101",
@@ -194,6 +204,30 @@ RULES: dict[str, Rule] = {
             "Add a `transfers` entry (country and mechanism) to that recipient.",
         ),
         Rule(
+            "LGL130",
+            "warning",
+            "A Markdown field (`body`, `intro`, `summary`) makes HTML a page may not contain "
+            "(raw HTML the parser reads as such, a link to another scheme, …), so it is shown "
+            "as plain text, as written.",
+            "Write it as Markdown without HTML; links may be `https:`, `http:`, `mailto:`, "
+            "`tel:` or relative.",
+        ),
+        Rule(
+            "LGL160",
+            "warning",
+            "A version after the first has no `summary`: the changelog, feed and redline pages "
+            "do not say what changed.",
+            "Add `summary` to the version: what changes for the reader, in every language.",
+        ),
+        Rule(
+            "LGL161",
+            "warning",
+            "The site's `mkdocs.yml` has no `site_url`: the sitemap, language alternates, "
+            "canonical links and feed get no absolute addresses.",
+            "Set `site_url` to the address the site is published at (`mkdocs-legal init "
+            "--url` does).",
+        ),
+        Rule(
             "LGL201",
             "warning",
             "A frozen text in the history folder no longer matches its sha256.",
@@ -219,6 +253,13 @@ RULES: dict[str, Rule] = {
             "Restore it from version control; files are `<document>/<date>.<language>.md`.",
         ),
         Rule(
+            "LGL206",
+            "error",
+            "A document has facts, but every version was released without it.",
+            "Add a version that lists it (`documents: [<id>]`) from the day its text is first "
+            "published, and run `mkdocs-legal release`.",
+        ),
+        Rule(
             "LGL205",
             "warning",
             "A frozen text belongs to no entry of `versions`.",
@@ -227,6 +268,7 @@ RULES: dict[str, Rule] = {
         *checks.RULES,
     ]
 }
+RULES.update({code: Rule(code, *rest) for code, *rest in lint_consumer.RULES})  # type: ignore[arg-type]
 
 PROSE_KEYS = {
     "description", "legitimate_interest", "legal_obligation", "withdraw", "consequence",
@@ -274,6 +316,7 @@ class Linter:
     def run(self) -> list[Finding]:
         self.references()
         self.placeholders()
+        self.addresses()
         self.legal()
         self.versions()
         self.translations()
@@ -401,7 +444,15 @@ class Linter:
             key = next(
                 (p for p in reversed(path) if isinstance(p, str) and not LANGUAGE_RE.match(p)), ""
             )
-            markdown = key in {"body"} or (path and path[0] == "intro")
+            markdown = key in {"body", "summary"} or (path and path[0] == "intro")
+            dropped = markup_dropped(value) if markdown else []
+            if dropped:
+                self.add(
+                    "LGL130",
+                    f"this Markdown makes HTML a page may not contain ({', '.join(dropped[:3])}"
+                    f"{', …' if len(dropped) > 3 else ''}); it is shown as plain text, as written",
+                    path,
+                )
             for pattern, label in _PLACEHOLDERS:
                 if markdown and label.startswith("bracketed"):
                     continue
@@ -418,6 +469,29 @@ class Linter:
                     f"{value!r} is an example address; use the organisation's real contact details",
                     path,
                 )
+
+    # --- addresses that deceive ------------------------------------------------------------
+
+    def addresses(self) -> None:
+        from .deception import email_deceptions, url_deceptions
+
+        org = self.data.organisation
+        checks: list[tuple[str | None, Path_, Any]] = [
+            (org.website, ("organisation", "website"), url_deceptions),
+            (org.email, ("organisation", "email"), email_deceptions),
+            (org.privacy_email, ("organisation", "privacy_email"), email_deceptions),
+        ]
+        for key in ("dpo", "representative"):
+            contact = getattr(org, key)
+            if contact is not None:
+                checks.append((contact.email, ("organisation", key, "email"), email_deceptions))
+        authority = self.data.supervisory_authority
+        if authority is not None and not isinstance(authority, str):
+            checks.append((authority.url, ("supervisory_authority", "url"), url_deceptions))
+        for value, path, check in checks:
+            if value:
+                for problem in check(value):
+                    self.add("LGL050", f"{value!r}: {problem}", path)
 
     # --- legal rules ---------------------------------------------------------------------
 
@@ -464,7 +538,8 @@ class Linter:
                 "`refunds: none_if_delivered_as_agreed` cannot apply to them",
                 ("terms", "refunds"),
             )
-        self.german_consumer_terms()
+        for code, message, path in lint_consumer.check(data, self.located.data):
+            self.add(code, message, path)
         org = data.organisation
         if not (org.email or org.privacy_email or org.phone or org.address):
             self.add(
@@ -517,41 +592,9 @@ class Linter:
                         ("cookies", "items", i, "provider"),
                     )
 
-    def german_consumer_terms(self) -> None:
-        """§ 309 Nr. 9 BGB: what a recurring consumer contract under German law may say."""
-        from .documents.terms import law_country
-
-        data, terms = self.data, self.data.terms
-        if terms is None or data.audience == "b2b":
-            return
-        if law_country(data) != "DE":
-            return
-        law = "for consumers under German law (§ 309 Nr. 9 BGB)"
-        if terms.binding_period and longer_than(terms.binding_period, months=24):
-            self.add(
-                "LGL028",
-                f"a binding period of {terms.binding_period} is void {law}; at most two years (P2Y)",
-                ("terms", "binding_period"),
-            )
-        notice = terms.termination.notice if terms.termination else None
-        if notice and longer_than(notice, months=1):
-            self.add(
-                "LGL028",
-                f"a notice period of {notice} is void {law}; at most one month (P1M)",
-                ("terms", "termination", "notice"),
-            )
-        extension = terms.billing_period or terms.binding_period
-        if terms.renewal == "automatic" and extension and longer_than(extension, months=1):
-            self.add(
-                "LGL028",
-                f"an automatic extension by {extension} at a time is void {law}: after the "
-                "binding period the contract may only go on until further notice, with at most "
-                "one month's notice; bill monthly (`billing_period: P1M`) or set `renewal: none`",
-                ("terms", "renewal"),
-            )
-
     def versions(self) -> None:
         seen: dict[tuple[str, Any], int] = {}
+        first_effective = min((v.effective for v in self.data.versions), default=None)
         for i, v in enumerate(self.data.versions):
             clashes: dict[int, list[str]] = {}
             for doc in v.documents or ["privacy", "cookies", "terms"]:
@@ -564,6 +607,14 @@ class Linter:
                     f"two versions of {', '.join(docs)} take effect on {v.effective} "
                     f"(versions[{first}] and versions[{i}]); give each date one entry",
                     ("versions", i, "effective"),
+                )
+            if v.summary is None and v.effective != first_effective:  # the first changes nothing
+                self.add(
+                    "LGL060" if v.material else "LGL160",
+                    f"version {v.label} ({v.effective}) has no `summary`, so the changelog, feed "
+                    "and redline pages do not say what changed; add one"
+                    + (" (a material change must say it)" if v.material else ""),
+                    ("versions", i),
                 )
             if v.material and v.published and v.effective - v.published < timedelta(days=30):
                 self.add(
@@ -660,18 +711,3 @@ def lint(
 ) -> list[Finding]:
     """All lint findings for validated data."""
     return Linter(located, data, languages, fallback=fallback, consent=consent).run()
-
-
-def longer_than(duration: str, *, months: int) -> bool:
-    """Whether an ISO 8601 duration can be longer than `months` months.
-
-    Years and months count exactly; weeks and days count as 31 to a month, so `P31D` is
-    not longer than one month and `P32D` is.
-    """
-    parts = DURATION_RE.match(duration)
-    if parts is None:
-        return False
-    y, m, w, d = (int(parts.group(k) or 0) for k in ("years", "months", "weeks", "days"))
-    whole = y * 12 + m
-    days = w * 7 + d
-    return whole > months or days > (months - whole) * 31

@@ -124,21 +124,44 @@ def table(header: list[str], rows: list[list[str]]) -> Md:
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})([^`]*)$")
 _FENCE_LANGUAGE = re.compile(r"^\s*\{?\s*\.?([A-Za-z0-9_+#-]+)")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+# Python-Markdown's own code span (`BACKTICK_RE`): a backslash escapes the opening run, and
+# a run closes only with a run of the same length.
+_CODE_SPAN = re.compile(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)(`+)(.+?)(?<!`)\2(?!`))")
 _LINK_TARGET = re.compile(r"(\]\()\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?")
 _OPEN_LINK = re.compile(r"\]\((?=[^)]*$)")  # a link target that would go on past the line
-_REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
+# A reference definition wherever it stands (in a list item, quote, definition, admonition,
+# tab, after any indentation), its label and target possibly on other lines.
+_REF_DEF = re.compile(r"(\[[^\]]{1,999}\]:\s*)(?:<([^>\n]*)>|([^\s<>]+))")
 
 
 def sanitize_body(markdown: str) -> Md:
-    """User Markdown (`body`, `intro`) → Markdown with raw HTML shown as text.
+    """User Markdown (`body`, `intro`, `summary`) → Markdown with raw HTML shown as text.
 
     Markdown formatting (emphasis, lists, links, headings below the section
     heading) is kept. Raw HTML, attribute lists, and links to anything but
     http(s)/mailto/tel/relative targets are neutralised. A fenced code block
     becomes a `<pre>` block written here, its text escaped, so nothing depends
     on whether the site's Markdown would read the same lines as a fence.
+    Then the parser has the last word: if the HTML the result becomes still holds
+    anything outside the allowlist (`sanitize.markdown_removed`), the field is
+    shown as plain text (`as_text`).
     """
+    text = _neutralise(markdown)
+    from .sanitize import markdown_removed
+
+    if markdown_removed(text):  # the parser saw markup the lines above did not: text only
+        return as_text(markdown)
+    return Md(text)
+
+
+def markup_dropped(markdown: str) -> list[str]:
+    """What of a Markdown field the allowlist refuses (then `sanitize_body` shows it as text)."""
+    from .sanitize import markdown_removed
+
+    return markdown_removed(_neutralise(markdown))
+
+
+def _neutralise(markdown: str) -> str:
     out: list[str] = []
     fence: str | None = None  # the opening fence while inside a fenced block
     language, indent = "", 0
@@ -159,9 +182,21 @@ def sanitize_body(markdown: str) -> Md:
             code.append(line[min(indent, len(line) - len(line.lstrip())) :])
     if fence is not None:
         out.append(_code_block(code, language))
-    text = "\n".join(out)
-    text = _REF_DEF.sub(lambda m: m.group(1) + safe_url(m.group(2)), text)
-    return Md(text)
+    return _REF_DEF.sub(_safe_definition, "\n".join(out))
+
+
+def _safe_definition(match: re.Match[str]) -> str:
+    label, bracketed, bare = match.groups()
+    if bracketed is not None:
+        url = safe_url(bracketed)
+        return f"{label}<{url}>" if url != "#" else f"{label}#"
+    return label + safe_url(bare)
+
+
+def as_text(markdown: str) -> Md:
+    """Markdown source shown as written: each paragraph escaped as plain text."""
+    paragraphs = re.split(r"\n[ \t]*\n", str(markdown).replace("\r\n", "\n"))
+    return Md("\n\n".join(escape(p) for p in paragraphs if p.strip()))
 
 
 def _code_block(lines: list[str], language: str) -> str:
@@ -175,6 +210,8 @@ def _sanitize_line(line: str) -> str:
     pieces: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(line):
+        if match.group(2) is None:  # pairs of backslashes before a run: not a code span
+            continue
         pieces.append(_sanitize_text(line[last : match.start()]))
         pieces.append(match.group(0))
         last = match.end()

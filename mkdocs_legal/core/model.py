@@ -593,7 +593,12 @@ class Termination:
     deadline: Literal["before_next_billing_period", "any_time"] | None = fact(
         default=None, description="By when notice must be given."
     )
-    channel: Text | None = fact(default=None, description="How to give notice.")
+    channel: Text | None = fact(
+        default=None,
+        description="How to give notice, as a phrase that completes “The customer gives notice "
+        "of termination …”, such as `by email to info@…`. For consumers it may ask no "
+        "stricter form than text form.",
+    )
     mid_period: Literal["full_period_charged", "cancellation_fee", "pro_rata"] | None = fact(
         default=None, description="What a termination during a billing period costs."
     )
@@ -607,12 +612,56 @@ class TermsChanges:
     notice: Duration | None = fact(
         default=None, description="How long before they apply changes are announced."
     )
-    channel: Text | None = fact(default=None, description="How changes are announced.")
+    channel: Text | None = fact(
+        default=None,
+        description="How changes are announced, as a phrase that completes “We notify the "
+        "customer of changes …”, such as `by email`.",
+    )
+    reasons: Text | None = fact(
+        default=None,
+        description="For consumers: the valid reasons that allow a change, as a phrase that "
+        "completes “We change these terms only …”. Without it the terms name changes in the "
+        "law or case law, orders of an authority and changes needed for security.",
+    )
+
+
+Supply = Literal["goods", "services", "digital_content"]
+WithdrawalException = Literal["custom_made", "perishable", "sealed_hygiene", "sealed_media"]
 
 
 @model
 class Terms:
-    service: Text | None = fact(default=None, description="The service the terms cover.")
+    service: Text | None = fact(
+        default=None,
+        description="What the contract supplies, as a noun phrase (“booking sales meetings”).",
+    )
+    supplies: list[Supply] = fact(
+        default_factory=list,
+        description="What the contract supplies: `goods`, `services`, `digital_content`, or "
+        "a mix. It decides, for consumers, when the withdrawal period starts (goods: on "
+        "receipt), who bears return costs, and which exceptions apply. Default: services.",
+    )
+    withdrawal_exceptions: list[WithdrawalException] = fact(
+        default_factory=list,
+        description="Goods for which the right of withdrawal does not exist (Directive "
+        "2011/83/EU Art. 16): `custom_made` (c), `perishable` (d), `sealed_hygiene` (e), "
+        "`sealed_media` (i). Named in the withdrawal section when the contract supplies goods.",
+    )
+    return_costs: Literal["customer", "us"] = fact(
+        default="customer",
+        description="Who bears the direct cost of returning goods after a withdrawal "
+        "(Directive 2011/83/EU Art. 14(1)).",
+    )
+    cancellation_button: bool | None = fact(
+        default=None,
+        description="Whether the website has the cancellation button that § 312k BGB requires "
+        "for consumer subscriptions concluded online under German law.",
+    )
+    dispute_resolution: Literal["willing", "obliged", "not_willing"] | None = fact(
+        default=None,
+        description="Whether you take part in dispute resolution before the consumer "
+        "dispute body of your country (ADR Directive Art. 13; in Germany § 36 VSBG).",
+    )
     binding_period: Duration | None = fact(
         default=None, description="The minimum term of the contract."
     )

@@ -9,12 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from . import documents
-from .dates import build_date, versions_of
+from .dates import build_date
 from .documents.cookies import categories_in_use
 from .findings import Finding
 from .history import Frozen, History, Planned, frozen, plan_release, scan
 from .language import Language
-from .publication import Publication, publish
+from .publication import Publication, history_of, publish
 from .records import record
 from .siteconfig import SiteSettings
 from .source import Loaded, Options, load_valid
@@ -83,13 +83,14 @@ class Project:
             self.history,
             self.history_dir,
             on or self.today(),
+            self.loaded.located,
         )
 
     def release_texts(self) -> list[Frozen]:
         """The newest version of each document, in every language, as it would be frozen."""
         texts = []
         for document in self.documents:
-            versions = versions_of(self.loaded.data, document)
+            versions = history_of(self.loaded.data, document, self.history)
             if not versions:
                 continue
             newest = versions[-1]

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Literal
 
 from .dates import ALL_DOCUMENTS, versions_of
-from .findings import Finding
+from .findings import Finding, format_path
 from .history import History, digest, file_finding, normalise, path_of
 from .model import LegalData, Version
 from .records import record
+from .yamlsource import Located, Path_
 
 State = Literal["current", "upcoming", "superseded"]
 
@@ -107,6 +108,28 @@ def states_on(versions: Sequence[Version], on: date) -> list[State]:
     ]
 
 
+def history_of(data: LegalData, document: str, history: History) -> list[Version]:
+    """The versions of `document`, oldest first: its history starts at the first version
+    that lists it.
+
+    A version with a `documents:` list has the documents it lists. A version without one has
+    every document, except when it was released (the history folder has frozen texts of it)
+    without a text of `document`: then the document did not exist yet, and a later version
+    that lists it is its first. Without this, adding `cookies:` and a version for it after a
+    first release would make the first version claim a cookie policy it never had.
+    """
+    released: dict[date, set[str]] = {}
+    for doc, _language, effective in history.texts:
+        released.setdefault(effective, set()).add(doc)
+    return [
+        v
+        for v in versions_of(data, document)
+        if v.documents is not None
+        or v.effective not in released
+        or document in released[v.effective]
+    ]
+
+
 def publish(
     data: LegalData,
     documents: Sequence[str],
@@ -115,14 +138,20 @@ def publish(
     history: History,
     history_dir: Path,
     on: date,
+    located: Located | None = None,
 ) -> Publication:
-    """Decide, for each document and language, which text each version has and where."""
+    """Decide, for each document and language, which text each version has and where.
+
+    `located` (the data file as read) lets findings point at its lines."""
     out = Publication(findings=list(history.findings))
     for document in documents:
-        versions = versions_of(data, document)
+        versions = history_of(data, document, history)
         if not versions:
+            if versions_of(data, document):  # only released versions without it
+                out.findings.append(_unversioned(located, history_dir, document))
             continue
         newest = versions[-1]
+        changed = _changed(located, history_dir, newest)
         for language in languages:
             today = normalise(render(document, language))
             items: list[VersionText] = []
@@ -133,7 +162,9 @@ def publish(
                 if version is newest:
                     if stored is not None and stored.body != today:
                         out.findings.append(
-                            _unrecorded(stored.path, document, language, version, data)
+                            _unrecorded(
+                                stored.path, document, language, version, data, located, changed
+                            )
                         )
                     items.append(
                         VersionText(document, language, version, state, today, stored is not None)
@@ -164,18 +195,55 @@ def _tampered(path: Path | None, document: str, language: str, version: Version)
     )
 
 
+def _changed(located: Located | None, history_dir: Path, newest: Version) -> list[Path_] | None:
+    """The data file's fields that changed since `newest` was released (None: unknown)."""
+    if located is None:
+        return None
+    from .drift import changed_since
+
+    return changed_since(located, history_dir, newest.effective)
+
+
 def _unrecorded(
-    path: Path | None, document: str, language: str, version: Version, data: LegalData
+    path: Path | None,
+    document: str,
+    language: str,
+    version: Version,
+    data: LegalData,
+    located: Located | None = None,
+    changed: list[Path_] | None = None,
 ) -> Finding:
-    return file_finding(
-        str(path),
-        "LGL202",
-        "warning",
+    """LGL202, at the field of the data file that changed (else at the version entry); the
+    frozen file, which must not be edited, is named second."""
+    day = version.effective.isoformat()
+    message = (
         f"the {document} text ({language}) rendered today differs from the frozen text of "
         f"version {version.label}: the published text changed without a new version. Add a "
         "new entry to `versions` (effective date and summary) and run `mkdocs-legal release`, "
-        "or undo the change (`mkdocs-legal diff` shows it)",
+        f"or undo the change; `mkdocs-legal diff --document {document} --lang {language} "
+        f"--from {day}` shows it. The frozen text ({path}) stays as released"
     )
+    if located is None:
+        return file_finding(str(path), "LGL202", "warning", message)
+    if changed:
+        fields = ", ".join(format_path(p) or "(top level)" for p in changed[:5])
+        more = f" and {len(changed) - 5} more" if len(changed) > 5 else ""
+        message += f". Changed since the release: {fields}{more}"
+        found = located.finding(changed[0], "LGL202", "warning", message)
+        if found.file != located.file:  # a base file (`extends`): say whose text changed
+            f = found
+            found = Finding(
+                f.file, f.line, f.column, f.code, f.severity,
+                f"{message} (the text of {located.file})", f.path,
+            )  # fmt: skip
+        return found
+    if changed is not None:
+        message += (
+            ". No field of the data file changed since the release: the package's clause "
+            "texts did (after an upgrade?)"
+        )
+    index = next(i for i, v in enumerate(data.versions) if v is version)
+    return located.finding(("versions", index), "LGL202", "warning", message)
 
 
 def _missing(history_dir: Path, shown: VersionText, newest: Version) -> Finding:
@@ -190,6 +258,18 @@ def _missing(history_dir: Path, shown: VersionText, newest: Version) -> Finding:
         "version; to recover, remove the newer version entry, run `mkdocs-legal release`, "
         "and add it back",
     )
+
+
+def _unversioned(located: Located | None, history_dir: Path, document: str) -> Finding:
+    message = (
+        f"the data file has {document} facts, but no version lists {document}: every version "
+        f"was released without it. Add a version that takes effect when the {document} text "
+        f"is first published, with `documents: [{document}]` and a summary, and run "
+        "`mkdocs-legal release`"
+    )
+    if located is None:
+        return file_finding(str(history_dir), "LGL206", "error", message)
+    return located.finding((document,), "LGL206", "error", message, key=True)
 
 
 def _orphans(data: LegalData, history: History) -> list[Finding]:

@@ -25,15 +25,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
+
+from .align import opcodes
 
 _Tag = Literal["del", "ins"]
 
 _TOKEN = re.compile(
     r"""
-      (?P<tick>`+).+?(?<!`)(?P=tick)(?!`)                       # inline code
+      (?P<tick>`+).{1,999}?(?<!`)(?P=tick)(?!`)                 # inline code
     | !?\[(?:\\.|[^\[\]\\\n])*\]                                # link / image label …
       (?:\((?:<[^<>\n]*>|(?:\\.|[^()\s\\]|\([^()\s]*\))*)       # … (target)
          (?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?[ \t]*\)
@@ -42,15 +43,15 @@ _TOKEN = re.compile(
     | \{[^{}\n]*\}                                              # attribute list
     | <[^<>\n]*>                                                # HTML tag, autolink
     | \\.                                                       # backslash escape
-    | \*\*(?![\s*]).*?(?<![\s*])\*\*                            # strong
+    | \*\*(?![\s*]).{0,999}?(?<![\s*])\*\*                      # strong
     | \*(?![\s*])[^*\n]*?(?<![\s*])\*                           # emphasis
-    | (?<!\w)__(?![\s_]).*?(?<![\s_])__(?!\w)
+    | (?<!\w)__(?![\s_]).{0,999}?(?<![\s_])__(?!\w)
     | (?<!\w)_(?![\s_])[^_\n]*?(?<![\s_])_(?!\w)
     | \w+ | \s+ | .
     """,
     re.VERBOSE | re.DOTALL,
 )
-_PIPE = re.compile(r"(?P<tick>`+).+?(?<!`)(?P=tick)(?!`)|\\.|\|")
+_PIPE = re.compile(r"(?P<tick>`+).{1,999}?(?<!`)(?P=tick)(?!`)|\\.|\|")
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:#{1,6}|[-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*)?")
 _HEADING_SUFFIX = re.compile(r"[ \t]+(?:\{[^{}\n]*\}|#+)$")
 _ROW = re.compile(r" {0,3}\|")
@@ -85,7 +86,12 @@ def changed(old: str, new: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Words, spaces, punctuation and atomic Markdown pieces; they join back into `text`."""
-    return [m.group(0) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)  # lines recur across versions and are asked for more than once
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(m.group(0) for m in _TOKEN.finditer(text))
 
 
 # --- structure -------------------------------------------------------------------------
@@ -131,11 +137,12 @@ class _Unit:
     def blank(self) -> bool:
         return self.lines[0].kind == "blank"
 
+    @cached_property
     def words(self) -> Counter[str]:
         parts = [c.core for line in self.lines for c in line.cells] + [
             line.body for line in self.lines
         ]
-        return Counter(t for part in parts for t in tokens(part) if not t.isspace())
+        return Counter(t for part in parts for t in _tokens(part) if not t.isspace())
 
 
 def _parse_line(text: str) -> _Line:
@@ -200,8 +207,7 @@ def _diff(old: str, new: str) -> list[_Op]:
     """Units of both texts in order: equal, removed, added, or paired (changed)."""
     a, b = _units(old), _units(new)
     ka, kb = [u.key for u in a], [u.key for u in b]
-    matcher = SequenceMatcher(None, ka, kb, autojunk=False)
-    codes = [(tag, [i1, i2, j1, j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+    codes = [(tag, [i1, i2, j1, j2]) for tag, i1, i2, j1, j2 in opcodes(ka, kb)]
     _slide(codes, ka, kb)
     ops: list[_Op] = []
     k = 0
@@ -269,14 +275,13 @@ def _slide(codes: Sequence[tuple[str, list[int]]], ka: list[str], kb: list[str])
         after[2] += shift
 
 
-def _affinity(a: _Unit, b: _Unit, words: dict[int, Counter[str]]) -> float | None:
+def _affinity(a: _Unit, b: _Unit) -> float | None:
     """How well two changed units pair (higher is better), or None when they must not."""
     if a.blank or b.blank or len(a.lines) != len(b.lines):
         return None
     if any(x.shape != y.shape for x, y in zip(a.lines, b.lines, strict=True)):
         return None
-    wa = words.setdefault(id(a), a.words())
-    wb = words.setdefault(id(b), b.words())
+    wa, wb = a.words, b.words
     total = sum(wa.values()) + sum(wb.values())
     score = 2 * sum((wa & wb).values()) / total if total else 1.0
     if len(a.lines) == 2 or "{" in a.lines[0].tail:  # a table header, a heading with its id
@@ -300,10 +305,9 @@ def _pair(
     a, b = units[i1:i2], others[j1:j2]
     apart = (i1 == 0 or units[i1 - 1].blank, i2 == len(units) or units[i2].blank)
     n, m = len(a), len(b)
-    words: dict[int, Counter[str]] = {}
     if n * m > _DP_LIMIT:
-        return _pair_greedy(a, b, words), 0
-    aff = [[_affinity(x, y, words) for y in b] for x in a]
+        return _pair_greedy(a, b), 0
+    aff = [[_affinity(x, y) for y in b] for x in a]
 
     def bare(units: Sequence[_Unit], k: int) -> bool:  # a blank line (or an end) at `k`
         return units[k].blank if 0 <= k < len(units) else apart[k > 0]
@@ -336,17 +340,15 @@ def _pair(
     return ops, -best[0][0][0]
 
 
-def _pair_greedy(
-    a: Sequence[_Unit], b: Sequence[_Unit], words: dict[int, Counter[str]]
-) -> list[_Op]:
+def _pair_greedy(a: Sequence[_Unit], b: Sequence[_Unit]) -> list[_Op]:
     """Linear pairing for very large changed blocks."""
     ops: list[_Op] = []
     i = j = 0
     while i < len(a) and j < len(b):
-        if _affinity(a[i], b[j], words) is not None:
+        if _affinity(a[i], b[j]) is not None:
             ops.append(("~", a[i], b[j]))
             i, j = i + 1, j + 1
-        elif j + 1 < len(b) and _affinity(a[i], b[j + 1], words) is not None:
+        elif j + 1 < len(b) and _affinity(a[i], b[j + 1]) is not None:
             ops.append(("+", None, b[j]))
             j += 1
         else:
@@ -375,10 +377,11 @@ def _chunks(old: str, new: str) -> list[_Chunk]:
     Spaces ride on the token before them, so that the matcher never sees the
     most common token of all (and stays fast on long paragraphs).
     """
+    if old == new:  # a paired line that did not change (most, in a long text)
+        return [_Chunk(old, old, False)] if old else []
     a, b = _spaced(old), _spaced(new)
     out: list[_Chunk] = []
-    matcher = SequenceMatcher(None, [_key(t) for t in a], [_key(t) for t in b], autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in opcodes([_key(t) for t in a], [_key(t) for t in b]):
         if tag != "equal":
             _add(out, _Chunk("".join(a[i1:i2]), "".join(b[j1:j2]), True))
             continue
@@ -406,7 +409,7 @@ def _tidy(chunks: list[_Chunk]) -> list[_Chunk]:
 
 def _spaced(text: str) -> list[str]:
     out: list[str] = []
-    for token in tokens(text):
+    for token in _tokens(text):
         if out and token.isspace():
             out[-1] += token
         else:

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import copy
 import functools
+import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .findings import Finding
 from .lint import is_text_map
 from .records import record
 
@@ -50,6 +52,7 @@ class SiteSettings:
     strict: bool = False
     tsa: str | None = None
     """The time-stamp authority `release` uses (option `tsa`), if any."""
+    site_url: str | None = None
 
 
 def _plugin_entries(config: dict[str, Any]) -> dict[str, Any]:
@@ -151,6 +154,7 @@ def find_settings(data_file: Path | None, cwd: Path) -> SiteSettings:
         consent=bool(options.get("consent", True)),
         strict=bool(options.get("strict", False)),
         tsa=str(options["tsa"]) if options.get("tsa") else None,
+        site_url=str(config["site_url"]) if config.get("site_url") else None,
     )
 
 
@@ -170,3 +174,30 @@ def languages_for(
     except LegalDataError:
         found = ()
     return found or ("en",)
+
+
+def site_url_findings(config_file: Path | None, site_url: str | None) -> list[Finding]:
+    """LGL161 when the site's `mkdocs.yml` has no `site_url`: MkDocs then writes `None` into
+    the sitemap, and alternates, canonical links and the feed have no absolute address."""
+    if config_file is None or site_url:
+        return []
+    line = 1
+    try:
+        for number, text in enumerate(config_file.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*#?\s*site_url\s*:", text):
+                line = number
+                break
+    except OSError:
+        pass
+    return [
+        Finding(
+            str(config_file),
+            line,
+            1,
+            "LGL161",
+            "warning",
+            "`site_url` is not set: the sitemap gets `None/…` addresses, and the language "
+            "alternates, canonical links and feed no absolute ones; set it to the address the "
+            "site is published at, e.g. `site_url: https://<user>.github.io/<repository>/`",
+        )
+    ]

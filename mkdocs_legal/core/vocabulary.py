@@ -10,7 +10,7 @@ DATA_CATEGORIES: dict[str, str] = {
     "phone": N_("telephone number"),
     "postal_address": N_("postal address"),
     "company_details": N_("company details (company name, registration and VAT number)"),
-    "job_title": N_("job title and role"),
+    "job_title": N_("job title or role"),
     "payment_details": N_("payment and invoicing details"),
     "purchase_history": N_("order and purchase history"),
     "ip_address": N_("IP address"),

@@ -34,12 +34,14 @@ class Banner(banner.Banner):
         layout: Layout,
         files: Mapping[tuple[str, str], File],
         page: Page,
+        fallback: bool = False,
     ) -> None:
         def url(path: str) -> str | None:
             file = files.get((path, site.current))
             return get_relative_url(file.url, page.url) if file is not None else None
 
-        super().__init__(publication, layout, Language(site.current, default=site.default), url)
+        lang = Language(site.current, default=site.default, fallback=fallback)
+        super().__init__(publication, layout, lang, url)
         self.site = site
         self.page = page
 

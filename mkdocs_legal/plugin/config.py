@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -9,10 +10,33 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class _SitePath(base.BaseConfigOption[str]):
+    """A URL path inside the site: relative, `/`-separated, no `.` or `..` part."""
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise base.ValidationError(f"expected a path like `legal/privacy`, got {value!r}")
+        shown = f"`{value}`"
+        if value.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", value):
+            raise base.ValidationError(
+                f"{shown} is absolute; give a path inside the site, relative to its root "
+                "(e.g. `legal/privacy`)"
+            )
+        parts = value.replace("\\", "/").strip("/").split("/")
+        if any(part in (".", "..") for part in parts) or "\\" in value:
+            raise base.ValidationError(
+                f"{shown} leaves the site or is not a plain path; use `/`-separated folder "
+                "names without `.` or `..` (e.g. `legal/privacy`)"
+            )
+        if not value.strip("/") or any(not part.strip() for part in parts):
+            raise base.ValidationError(f"{shown} names no page; e.g. `legal/privacy`")
+        return value
+
+
 class PathOption(base.Config):
     """`{path: …}`: where a generated page lives, relative to the site root."""
 
-    path = c.Optional(c.Type(str))
+    path = c.Optional(_SitePath())
 
 
 class _KeyedType(c.Type):  # type: ignore[type-arg]

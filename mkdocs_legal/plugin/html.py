@@ -22,3 +22,13 @@ def mark_bare_links(page: str) -> str:
         return f'<a class="legal-url" href="{found[1]}">{found[2]}</a>'
 
     return _LINK.sub(mark, page)
+
+
+def page_wrapper(kind: str, document: str | None, content: str) -> str:
+    """The content of one of the plugin's pages, in the element its stylesheet is scoped to:
+    `<div class="legal-page" data-legal-page="document|version|changes|changelog"
+    data-legal-document="privacy|cookies|terms">` (no document on the changelog)."""
+    about = f' data-legal-document="{html.escape(document)}"' if document else ""
+    return (
+        f'<div class="legal-page" data-legal-page="{html.escape(kind)}"{about}>\n{content}\n</div>'
+    )

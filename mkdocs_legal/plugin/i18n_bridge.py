@@ -9,6 +9,7 @@ files must carry them too, and be registered in `i18n_files_per_language`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,13 +74,21 @@ def make_file(
     return file
 
 
-def link_alternates(config: MkDocsConfig, site: Site, path: str, file: File) -> None:
-    """Point the language switcher, hreflang and sitemap at the page in every language."""
+def link_alternates(
+    config: MkDocsConfig,
+    site: Site,
+    path: str,
+    file: File,
+    languages: Collection[str] | None = None,
+) -> None:
+    """Point the language switcher, hreflang and sitemap at the page in every language that
+    has it (`languages`; default all): a dated version frozen before a language was added
+    has no page in it, and the switcher then offers that language's home page instead."""
     if site.structure == "none":
         return
     alternates = {site.current: file}
     for language in site.languages:
-        if language != site.current:
+        if language != site.current and (languages is None or language in languages):
             alternates[language] = make_file(config, site, path, language, None)
     file.alternates = alternates  # type: ignore[attr-defined]
 

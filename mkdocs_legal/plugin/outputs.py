@@ -13,7 +13,7 @@ from ..core.feed import changelog_feed
 from ..core.proof.published import PROOF_DIR as PROOF_DIR
 from ..core.proof.published import published
 from ..core.sitepaths import FEED_NAME as FEED_NAME
-from ..core.sitepaths import MANIFEST_NAME
+from ..core.sitepaths import MANIFEST_NAME as MANIFEST_NAME
 from ..core.sitepaths import absolute as absolute
 from ..core.sitepaths import feed_uri as feed_uri
 from ..core.sitepaths import site_path as site_path

@@ -11,12 +11,16 @@ per run and cached):
   and (default language) `legal.json`.
 - `on_nav`: keep dated versions and redlines out of an automatic nav.
 - `on_page_context`: banner, canonical address and the announce-bar notice.
+- `on_page_content`: the page's HTML through the allowlist (`core.sanitize`), then its banner.
+- `on_post_build` (50, before search; -110, after i18n): under `serve --dirty`, keep the
+  search index from growing with each rebuild (see `search.py`).
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +29,7 @@ from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -37,17 +41,19 @@ from ..core.language import Language, MissingTranslation
 from ..core.pages import Layout, PageSpec, pages_for
 from ..core.project import render_all
 from ..core.publication import Publication, publish
+from ..core.sanitize import clean_html
 from ..core.source import Loaded, Options, fingerprint, load_valid
 from . import i18n_bridge, outputs
 from .banner import Banner, NoticeItem, notice_items
 from .config import LegalConfig
-from .html import mark_bare_links
+from .html import mark_bare_links, page_wrapper
 
 log = get_plugin_logger(__name__)
 
 THEME_DIR = str(Path(__file__).parent / "theme")
 STYLESHEET = "assets/stylesheets/legal.css"
 MATERIAL_CONSENT = "#__consent"
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
 
 
 class _Compiled(BytecodeCache):
@@ -87,6 +93,12 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._documents: list[str] | None = None
         self._layout: Layout | None = None
         self.build_date: date | None = None
+        self._strict = False
+        self._consent_written: object = None
+        self._generated_urls: set[str] = set()
+        self._languages_of: dict[str, set[str]] = {}
+        """page path → the languages that have that page (for alternates)"""
+        self._user_consent: object = None
 
     # --- configuration ---------------------------------------------------------------------
 
@@ -132,8 +144,8 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         history_dir = self.history_path(config)
         if THEME_DIR not in config.theme.dirs:
             config.theme.dirs.append(THEME_DIR)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        if STYLESHEET not in config.extra_css:  # first: the user's stylesheets win
+            config.extra_css.insert(0, STYLESHEET)
         if "attr_list" not in config.markdown_extensions:
             config.markdown_extensions.append("attr_list")
         try:
@@ -151,8 +163,13 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 f"legal: plugin option `history_dir` is {history_dir}, a file; it must be a "
                 "folder (`mkdocs-legal release` creates it)"
             )
+        # MkDocs counts warnings for `--strict` only when its log level lets them through
+        # (`mkdocs build -q` drops them), so the plugin enforces strict mode itself
+        self._strict = bool(self.config.strict or config.strict)
         site = i18n_bridge.site(config)
         self._site = site
+        if site.current == site.default:
+            self._refuse_languages_without_texts(site)
         self._env = None  # the theme's templates in this pass's language
         self._notice = None
         self._load(data_file, site)
@@ -164,30 +181,63 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         self._set_consent(config, site)
         if site.current == site.default:
             _note_third_parties(config)
+            from ..core.siteconfig import site_url_findings
+
+            config_file = Path(config.config_file_path) if config.config_file_path else None
+            self._report(site_url_findings(config_file, config.site_url))
         self._refuse_clashes(config, site)
         return config
 
+    def _refuse_languages_without_texts(self, site: i18n_bridge.Site) -> None:
+        """A site language without a built-in catalog: an error, or with `fallback: true` a
+        warning (said once per build) and pages worded wholly in the default language."""
+        from ..core.language import has_catalog, without_catalog_message
+
+        missing = [code for code in site.languages if not has_catalog(code)]
+        if not missing:
+            return
+        message = without_catalog_message(missing, site.default, self.config.fallback)
+        if not self.config.fallback:
+            raise PluginError(f"legal: {message}")
+        log.warning(message)
+        if self._strict:
+            raise PluginError(f"legal: {message} (a warning, and `--strict`)")
+
     def _set_consent(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
-        """Material's consent dialog, in this pass's language (set on every pass: no leaks)."""
+        """Material's consent dialog, in this pass's language (set on every pass: no leaks).
+
+        The user's own `extra.consent` (title, description, actions) is kept: what is found
+        there is the user's unless it is the value this plugin wrote on an earlier pass.
+        """
         assert self._loaded is not None
         if not self.config.consent or config.theme.name != "material":
             return
-        from ..core.consent import consent_extra
+        from ..core.consent import consent_extra, with_user_settings
 
+        found = config.extra.get("consent")
+        if found is not self._consent_written:
+            self._user_consent = found
         lang = Language(site.current, default=site.default, fallback=self.config.fallback)
-        policy = None
-        if "cookies" in self.documents():
-            url = i18n_bridge.dest_url(
-                site, self.doc_path("cookies"), site.current, config.use_directory_urls
-            )
-            policy = outputs.site_path(config.site_url, url)
+        links = {}
+        for document in ("cookies", "privacy"):
+            if document in self.documents():
+                url = i18n_bridge.dest_url(
+                    site, self.doc_path(document), site.current, config.use_directory_urls
+                )
+                links[document] = outputs.site_path(config.site_url, url)
         value = consent_extra(
-            self._loaded.data, lang, settings_link=policy, categories=self._cookies_in_force(config)
+            self._loaded.data,
+            lang,
+            settings_link=links.get("cookies"),
+            privacy_link=links.get("privacy"),
+            categories=self._cookies_in_force(config),
         )
+        value = with_user_settings(value, self._user_consent)
         if value is None:
             config.extra.pop("consent", None)
         else:
             config.extra["consent"] = value
+        self._consent_written = value
 
     def _cookies_in_force(self, config: MkDocsConfig) -> list[str] | None:
         """The cookie categories of the cookie policy shown today, when it is a frozen one."""
@@ -200,14 +250,32 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         )
 
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
-        """Fail before anything is written if a user page would be replaced, in any language."""
-        paths = [(d, self.doc_path(d)) for d in self.documents()]
-        paths.append(("changelog", self.changelog_path()))
-        for name, path in paths:
-            for language in site.languages:
-                uri = i18n_bridge.src_uri(site, path, language)
-                if (Path(config.docs_dir) / uri).exists():
-                    raise PluginError(_clash(uri, name))
+        """Fail before anything is written if a generated page or file would replace one of
+        the host site's, in any language (once per build: the first pass sees them all)."""
+        if site.current != site.default or self._publication is None:
+            return
+        from . import clashes
+
+        assert self._loaded is not None
+        made = clashes.generated(
+            site,
+            self.layout(config),
+            self._publication,
+            self.documents(),
+            config.use_directory_urls,
+        )
+        skip = [*map(str, self._loaded.files), str(self.history_path(config))]
+        theirs = clashes.published(site, config.docs_dir, config.use_directory_urls, skip)
+        self._generated_urls = {clashes.url(m.dest) for m in made}
+        self._languages_of = {}
+        for item in made:
+            if item.path is not None and item.language is not None:
+                self._languages_of.setdefault(item.path, set()).add(item.language)
+        found = clashes.clashes(made, theirs)
+        if found:
+            raise PluginError(
+                "legal: a generated page would replace a file of the site:\n  " + "\n  ".join(found)
+            )
 
     def _load(self, data_file: Path, site: i18n_bridge.Site) -> None:
         """Read, check and render the newest texts once; reuse them while nothing changed."""
@@ -259,6 +327,7 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             self._history,
             history_dir,
             self.build_date,
+            self._loaded.located,
         )
         publication.findings += drift.stale(
             self._loaded.located, self._loaded.data, history_dir, site.default
@@ -273,8 +342,10 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 log.warning(finding.format())
         if errors(findings):
             raise PluginError(_report(findings))
-        if self.config.strict and warnings(findings):
-            raise PluginError(f"legal: {len(warnings(findings))} warning(s) and `strict: true`")
+        if self._strict and warnings(findings):
+            shown = "\n  ".join(f.format() for f in warnings(findings))
+            why = "`strict: true`" if self.config.strict else "`--strict`"
+            raise PluginError(f"legal: {len(warnings(findings))} warning(s) and {why}:\n  {shown}")
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -310,7 +381,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             if existing is not None:
                 files.remove(existing)
             file = i18n_bridge.make_file(config, site, spec.path, site.current, spec.markdown)
-            i18n_bridge.link_alternates(config, site, spec.path, file)
+            i18n_bridge.link_alternates(
+                config, site, spec.path, file, self._languages_of.get(spec.path)
+            )
             files.append(file)
             if spec.kind in ("document", "changelog"):  # history pages stay out of the sitemap
                 added.append(file)
@@ -395,6 +468,44 @@ class LegalPlugin(BasePlugin[LegalConfig]):
                 nav.pages[0].previous_page = nav.pages[-1].next_page = None
         return nav
 
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """Dated versions and redlines stay out of `sitemap.xml` (with or without i18n)."""
+        if template_name == "sitemap.xml" and self._pages:
+            hidden = {u for u, spec in self._pages.items() if spec.kind in ("version", "changes")}
+            pages = context.get("pages") or []
+            context["pages"] = [f for f in pages if f.src_uri not in hidden]
+        return context
+
+    @event_priority(50)  # before the search plugin (0) writes this pass's index
+    def _search_before(self, *, config: MkDocsConfig) -> None:
+        from .search import drop_rebuilt
+
+        drop_rebuilt(config, self._generated_urls)
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has joined every language's index
+    def _search_after(self, *, config: MkDocsConfig) -> None:
+        from .search import write_unique
+
+        i18n = i18n_bridge.i18n_plugin(config)
+        if i18n is None or not getattr(i18n, "building", False):  # the last pass only
+            write_unique(config)
+
+    on_post_build = CombinedEvent(_search_before, _search_after)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A page worded wholly in the default language (its own has no built-in texts,
+        `fallback: true`) says so in its `lang`."""
+        if page.file.src_uri not in self._pages or self._site is None:
+            return output
+        lang = Language(
+            self._site.current, default=self._site.default, fallback=self.config.fallback
+        )
+        if lang.wording == lang.code:
+            return output
+        return _HTML_LANG.sub(f'<html lang="{lang.wording}"', output, count=1)
+
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env
         return env
@@ -402,7 +513,14 @@ class LegalPlugin(BasePlugin[LegalConfig]):
     def _banner(self, page: Page, config: MkDocsConfig) -> Banner | None:
         if self._publication is None or self._site is None:
             return None
-        return Banner(self._publication, self._site, self.layout(config), self._files, page)
+        return Banner(
+            self._publication,
+            self._site,
+            self.layout(config),
+            self._files,
+            page,
+            self.config.fallback,
+        )
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -428,16 +546,19 @@ class LegalPlugin(BasePlugin[LegalConfig]):
         spec = self._pages.get(page.file.src_uri)
         if spec is None:
             return html
-        html = mark_bare_links(html)
-        if spec.item is None or spec.kind == "changes":
-            return html
-        banner = self._banner(page, config)
-        if banner is None:
-            return html
-        if self._env is None:  # MkDocs' on_env comes after page content: one per pass
-            self._env = config.theme.get_env()
-            self._env.bytecode_cache = self._compiled
-        return banner.render(self._env, spec, config) + html
+        html = mark_bare_links(clean_html(html))  # the banner below is the theme's, not data
+        if self.layout(config).consent and page.present_anchor_ids is not None:
+            # Material writes the consent dialog (`id="__consent"`) into every page when
+            # `extra.consent` is set: the links to it are valid for MkDocs' link validation
+            page.present_anchor_ids.add(MATERIAL_CONSENT.lstrip("#"))
+        if spec.item is not None and spec.kind != "changes":
+            banner = self._banner(page, config)
+            if banner is not None:
+                if self._env is None:  # MkDocs' on_env comes after page content: one per pass
+                    self._env = config.theme.get_env()
+                    self._env.bytecode_cache = self._compiled
+                html = banner.render(self._env, spec, config) + html
+        return page_wrapper(spec.kind, spec.document, html)
 
 
 def _note_third_parties(config: MkDocsConfig) -> None:

@@ -137,7 +137,7 @@ def provider_cell(ctx: Context, cookie: Cookie) -> Md:
 def duration(ctx: Context, cookie: Cookie) -> str:
     if cookie.duration == "session":
         return ctx.lang._("session")
-    return ctx.lang.duration(cookie.duration)
+    return ctx.lang.duration(cookie.duration, words=False)  # a table cell
 
 
 # --- sections -------------------------------------------------------------------------------

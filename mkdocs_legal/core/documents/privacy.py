@@ -72,9 +72,7 @@ def retention_text(ctx: Context, retention: Retention) -> Md:
             ctx._("{period} {event}", period=period, event=ctx.lang._(RETENTION_EVENTS[event]))
         )
     elif period and event is not None:
-        parts.append(
-            ctx._("{period}, counted from: {event}", period=period, event=ctx.plain(event))
-        )
+        parts.append(ctx._("{period}, counted from {event}", period=period, event=ctx.plain(event)))
     elif period:
         parts.append(escape(period))
     if retention.criteria is not None:

@@ -32,7 +32,9 @@ def recipients(ctx: Context) -> Md | None:
     for r in ctx.data.recipients:
         category = category_text(ctx, r.category)
         head = (
-            ctx._("{name} ({category})", name=r.name, category=category)
+            ctx._("{name} – {category}", name=r.name, category=category)
+            if r.name and r.name.rstrip().endswith(")")  # no "(Intuit Inc.) (…)"
+            else ctx._("{name} ({category})", name=r.name, category=category)
             if r.name
             else escape(category[:1].upper() + category[1:])
         )

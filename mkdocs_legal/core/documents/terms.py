@@ -3,75 +3,39 @@
 from __future__ import annotations
 
 from ..language import N_
-from ..markdown import Md, email_link, link
-from ..model import LegalData, Terms
+from ..markdown import Md, link
 from ..vocabulary import TERMS_ACCEPTANCE, TERMS_MID_PERIOD, TERMS_REFUNDS
 from .base import Context, Document, SectionBuilder, build, paragraphs
-from .common import EU, contact_block, identity
+from .change_clause import changes
+from .common import contact_block, identity
+from .consumer import (
+    consumer_forum,
+    consumers,
+    dispute_body,
+    for_consumers,
+    guarantee,
+    mandatory_protection,
+    terms_of,
+)
+from .phrases import phrase, sentences
+from .withdrawal import withdrawal, withdrawal_form
 
-WITHDRAWAL_PERIOD = "P14D"
-"""The consumer's right of withdrawal from a distance contract (Directive 2011/83/EU, Art. 9)."""
-
-NATIONAL_WITHDRAWAL: dict[str, str] = {
-    "SE": N_(
-        "In Sweden, the right of withdrawal follows from chapter 2 of the Act on Distance "
-        "Contracts and Off-Premises Contracts (2005:59)."
-    ),
-    "DE": N_(
-        "In Germany, the right of withdrawal follows from sections 312g and 355 of the German "
-        "Civil Code (Bürgerliches Gesetzbuch, BGB)."
-    ),
-    "DK": N_(
-        "In Denmark, the right of withdrawal follows from the Danish Consumer Contracts Act "
-        "(forbrugeraftaleloven)."
-    ),
-    "NO": N_(
-        "In Norway, the right of withdrawal follows from the Norwegian Right of Withdrawal Act "
-        "(angrerettloven)."
-    ),
-    "FI": N_(
-        "In Finland, the right of withdrawal follows from chapter 6 of the Finnish Consumer "
-        "Protection Act (kuluttajansuojalaki, 38/1978)."
-    ),
+LAW_OF = {
+    # TRANSLATORS: the governing law as it reads after "governed by" ("svensk lag",
+    # "deutsches Recht", in Finnish the partitive "Ruotsin lakia").
+    "SE": N_("Swedish law"),
+    "DK": N_("Danish law"),
+    "DE": N_("German law"),
+    "NO": N_("Norwegian law"),
+    "FI": N_("Finnish law"),
 }
-"""Where a country's own law implements the right of withdrawal, by governing-law country."""
+"""The governing law as each language names it ("deutsches Recht", "Ruotsin lakia"); other
+countries read "the law of {country}"."""
 
 
-LUGANO = {"NO", "IS", "CH"}
-"""Bound by the Lugano Convention of 2007 but not by Brussels Ia or Rome I."""
-
-
-def law_country(data: LegalData) -> str | None:
-    """The country whose consumer law the terms cite: the governing law, else the seat."""
-    country = data.terms.governing_law if data.terms else None
-    if country is None and data.organisation.address:
-        country = data.organisation.address.country
-    return country
-
-
-def terms_of(ctx: Context) -> Terms:
-    return ctx.data.terms or Terms()
-
-
-def consumers(ctx: Context) -> bool:
-    """Whether consumer clauses apply (`audience` is `b2c` or `both`)."""
-    return ctx.data.audience != "b2b"
-
-
-def sentence(text: str) -> str:
-    """Plain text ending with a full stop, to close a clause that a template began."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else f"{text}."
-
-
-def sentences(*parts: Md | None) -> Md:
-    """Sentences of one paragraph, empty ones left out."""
-    return Md(" ".join(p for p in parts if p))
-
-
-def termination_link(ctx: Context) -> Md:
-    """A link to the termination section, where the consumer's right of withdrawal is."""
-    return link(ctx.lang._("Termination"), "#termination")
+def withdrawal_link(ctx: Context) -> Md:
+    """A link to the consumer's right of withdrawal."""
+    return link(ctx.lang._("Right of withdrawal"), "#withdrawal")
 
 
 # --- sections -------------------------------------------------------------------------------
@@ -92,16 +56,16 @@ def parties(ctx: Context) -> Md:
     if ctx.data.audience == "b2c":
         return sentences(
             ctx._(
-                "These terms apply to agreements on our services between {organisation} (“we”, "
-                "“us”) and the consumer who orders them (“the customer”).",
+                "These terms apply to agreements between {organisation} (“we”, “us”) and the "
+                "consumer who orders from us (“the customer”).",
                 organisation=org,
             ),
             consumer,
         )
     return sentences(
         ctx._(
-            "These terms apply to agreements on our services between {organisation} (“we”, "
-            "“us”) and the business or consumer who orders them (“the customer”).",
+            "These terms apply to agreements between {organisation} (“we”, “us”) and the "
+            "business or consumer who orders from us (“the customer”).",
             organisation=org,
         ),
         consumer,
@@ -117,9 +81,8 @@ def service(ctx: Context) -> Md | None:
     if value is None:
         return None
     return ctx._(
-        "Under the agreement, we provide the customer with the following service (“the "
-        "service”): {service}",
-        service=sentence(ctx.plain(value)),
+        "Under the agreement, we provide the customer with {service} (“the service”).",
+        service=phrase(ctx, ctx.plain(value)),
     )
 
 
@@ -135,9 +98,9 @@ def binding_period(ctx: Context) -> Md | None:
             period=ctx.lang.duration(period),
         ),
         ctx._(
-            "A consumer’s right of withdrawal (see {termination}) is not affected by the "
+            "A consumer’s right of withdrawal (see {withdrawal}) is not affected by the "
             "binding period.",
-            termination=termination_link(ctx),
+            withdrawal=withdrawal_link(ctx),
         )
         if consumers(ctx)
         else None,
@@ -148,10 +111,22 @@ def billing(ctx: Context) -> Md | None:
     period = terms_of(ctx).billing_period
     if period is None:
         return None
+    named = BILLING_NAMED.get(period)
+    if named:
+        return ctx._(named)
     return ctx._(
-        "The fees for the service are charged per billing period of {period}.",
+        "The fees for the service are charged in advance for each billing period; a billing "
+        "period lasts {period}.",
         period=ctx.lang.duration(period),
     )
+
+
+BILLING_NAMED = {
+    "P1M": N_("The fees for the service are charged monthly."),
+    "P3M": N_("The fees for the service are charged quarterly."),
+    "P1Y": N_("The fees for the service are charged annually."),
+    "P12M": N_("The fees for the service are charged annually."),
+}
 
 
 def renewal(ctx: Context) -> Md | None:
@@ -167,20 +142,20 @@ def renewal(ctx: Context) -> Md | None:
         return None
     if terms.billing_period and terms.binding_period:
         return ctx._(
-            "When the binding period ends, the agreement is extended automatically by one "
-            "billing period of {period} at a time, until it is terminated.",
+            "When the binding period ends, the agreement is extended automatically by {period} "
+            "at a time, until it is terminated.",
             period=ctx.lang.duration(terms.billing_period),
         )
     if terms.billing_period:
         return ctx._(
-            "The agreement is extended automatically by one billing period of {period} at a "
-            "time, until it is terminated.",
+            "The agreement is extended automatically by {period} at a time, until it is "
+            "terminated.",
             period=ctx.lang.duration(terms.billing_period),
         )
     if terms.binding_period:
         return ctx._(
-            "When the binding period ends, the agreement is extended automatically by a further "
-            "period of {period} at a time, until it is terminated.",
+            "When the binding period ends, the agreement is extended automatically by {period} "
+            "at a time, until it is terminated.",
             period=ctx.lang.duration(terms.binding_period),
         )
     return ctx._("The agreement continues until it is terminated.")
@@ -214,9 +189,9 @@ def notice(ctx: Context) -> Md | None:
     if t.deadline == "before_next_billing_period":
         when = (
             ctx._(
-                "Notice of termination must reach us at least {notice} before the next billing "
-                "period starts; otherwise the customer is also charged for the next billing "
-                "period.",
+                "The notice period is {notice} before the next billing period starts; notice "
+                "that reaches us later takes effect at the end of the next billing period, "
+                "which the customer is also charged for.",
                 notice=period,
             )
             if period
@@ -229,13 +204,21 @@ def notice(ctx: Context) -> Md | None:
         when = ctx._("The notice period is {notice}.", notice=period) if period else None
     how = (
         ctx._(
-            "Notice of termination is given as follows: {channel}",
-            channel=sentence(ctx.plain(t.channel)),
+            "The customer gives notice of termination {channel}.",
+            channel=phrase(ctx, ctx.plain(t.channel)),
         )
         if t.channel is not None
         else None
     )
-    return sentences(who, when, how)
+    button = (
+        ctx._(
+            "A consumer can also terminate the agreement with the cancellation button on our "
+            "website."
+        )
+        if consumers(ctx) and terms.cancellation_button
+        else None
+    )
+    return sentences(who, when, how, button)
 
 
 def mid_period(ctx: Context) -> Md | None:
@@ -248,68 +231,8 @@ def mid_period(ctx: Context) -> Md | None:
     return ctx._(TERMS_MID_PERIOD[t.mid_period]) if t.mid_period else None
 
 
-def withdrawal(ctx: Context) -> Md | None:
-    """The consumer's statutory right of withdrawal from a distance contract."""
-    if not consumers(ctx):
-        return None
-    days = ctx.lang.duration(WITHDRAWAL_PERIOD)
-    if ctx.data.audience == "b2c":
-        right = ctx._(
-            "**The customer has the right to withdraw from the agreement within {period}, "
-            "without giving any reason** (right of withdrawal, Article 9 of Directive "
-            "2011/83/EU on consumer rights).",
-            period=days,
-        )
-    else:
-        right = ctx._(
-            "**A customer who is a consumer has the right to withdraw from the agreement within "
-            "{period}, without giving any reason** (right of withdrawal, Article 9 of Directive "
-            "2011/83/EU on consumer rights).",
-            period=days,
-        )
-    national = NATIONAL_WITHDRAWAL.get(law_country(ctx.data) or "")
-    email = ctx.data.organisation.email
-    how = (
-        ctx._(
-            "To withdraw, the customer informs us of the decision in a clear statement, for "
-            "example by email to {email}. It is enough to send the statement before the "
-            "withdrawal period has ended.",
-            email=email_link(email),
-        )
-        if email
-        else ctx._(
-            "To withdraw, the customer informs us of the decision in a clear statement. It is "
-            "enough to send the statement before the withdrawal period has ended."
-        )
-    )
-    return paragraphs(
-        sentences(
-            right,
-            ctx._(national) if national else None,
-            ctx._(
-                "For services, the withdrawal period starts on the day the agreement is concluded."
-            ),
-        ),
-        how,
-        ctx._(
-            "We then refund every payment received from the customer without undue delay, and "
-            "at the latest within {period} of the day we are informed of the withdrawal. If the "
-            "customer asked for the service to begin during the withdrawal period, the customer "
-            "pays an amount in proportion to what has been provided until we were informed of "
-            "the withdrawal (Article 14(3) of the Directive).",
-            period=days,
-        ),
-        ctx._(
-            "The right of withdrawal ends once the service has been fully performed, if "
-            "performance began with the customer’s prior express consent and acknowledgement "
-            "that the right is lost when the service has been fully performed (Article 16(a) of "
-            "the Directive)."
-        ),
-    )
-
-
 def termination(ctx: Context) -> Md | None:
-    body = paragraphs(renewal(ctx), notice(ctx), mid_period(ctx), withdrawal(ctx))
+    body = paragraphs(renewal(ctx), notice(ctx), mid_period(ctx))
     return body or None
 
 
@@ -328,8 +251,8 @@ def refunds(ctx: Context) -> Md | None:
         clause,
         ctx._(
             "This does not limit the refund a consumer receives on withdrawing from the "
-            "agreement (see {termination}).",
-            termination=termination_link(ctx),
+            "agreement (see {withdrawal}).",
+            withdrawal=withdrawal_link(ctx),
         ),
     )
 
@@ -352,47 +275,6 @@ def access_after_termination(ctx: Context) -> Md | None:
     return ctx._(
         "After termination, the customer keeps access to the service until the end of the "
         "current billing period."
-    )
-
-
-def changes(ctx: Context) -> Md | None:
-    c = terms_of(ctx).changes
-    if c is None:
-        return None
-    announce = (
-        ctx._(
-            "We may change these terms. We notify the customer of changes at least {notice} "
-            "before they take effect.",
-            notice=ctx.lang.duration(c.notice),
-        )
-        if c.notice
-        else ctx._(
-            "We may change these terms. We notify the customer of changes before they take effect."
-        )
-    )
-    channel = (
-        ctx._("Changes are notified as follows: {channel}", channel=sentence(ctx.plain(c.channel)))
-        if c.channel is not None
-        else None
-    )
-    if ctx.data.audience == "b2c":
-        refuse = ctx._(
-            "If the customer does not accept a change, the customer may terminate the agreement "
-            "before the change takes effect."
-        )
-    elif ctx.data.audience == "both":
-        refuse = ctx._(
-            "A customer who is a consumer and does not accept a change may terminate the "
-            "agreement before the change takes effect."
-        )
-    else:
-        refuse = None
-    history = ctx.link_to("changelog", ctx.lang._("version history"))
-    return paragraphs(
-        sentences(announce, channel, refuse),
-        ctx._("The {history} lists every version and what changed.", history=history)
-        if history
-        else None,
     )
 
 
@@ -422,18 +304,17 @@ def data_processing(ctx: Context) -> Md | None:
 def liability(ctx: Context) -> Md | None:
     value = terms_of(ctx).liability
     clause = ctx.text(value) if value is not None else None
-    if ctx.data.audience == "b2c":
-        mandatory = ctx._(
+    mandatory = for_consumers(
+        ctx,
+        N_(
             "Nothing in these terms limits the rights the customer has as a consumer under "
             "mandatory law."
-        )
-    elif ctx.data.audience == "both":
-        mandatory = ctx._(
+        ),
+        N_(
             "Nothing in these terms limits the rights a customer who is a consumer has under "
             "mandatory consumer protection law."
-        )
-    else:
-        mandatory = None
+        ),
+    )
     return paragraphs(clause, mandatory) or None
 
 
@@ -441,21 +322,19 @@ def governing_law(ctx: Context) -> Md | None:
     terms = terms_of(ctx)
     law: list[Md | None] = []
     if terms.governing_law:
+        named = LAW_OF.get(terms.governing_law)
         law.append(
             ctx._(
-                "The agreement and these terms are governed by the law of {country}.",
-                country=ctx.lang.country(terms.governing_law, in_sentence=True),
+                "The agreement and these terms are governed by {law}.",
+                law=ctx.lang._(named)
+                if named
+                else ctx._(
+                    "the law of {country}",
+                    country=ctx.lang.country(terms.governing_law, in_sentence=True),
+                ),
             )
         )
-        if consumers(ctx) and terms.governing_law in EU:
-            law.append(
-                ctx._(
-                    "For a customer who is a consumer, this choice of law does not take away the "
-                    "protection of the mandatory provisions of the law of the country where the "
-                    "consumer has their habitual residence (Article 6(2) of Regulation (EC) "
-                    "No 593/2008, Rome I)."
-                )
-            )
+        law.append(mandatory_protection(ctx))
     disputes: list[Md | None] = []
     if terms.venue is not None:
         venue = ctx.plain(terms.venue)
@@ -473,25 +352,7 @@ def governing_law(ctx: Context) -> Md | None:
             )
         if consumers(ctx):
             disputes.append(consumer_forum(ctx))
-    return paragraphs(sentences(*law), sentences(*disputes)) or None
-
-
-def consumer_forum(ctx: Context) -> Md | None:
-    """The consumer's own courts, under the instrument that applies where the terms are."""
-    country = law_country(ctx.data)
-    if country in LUGANO:
-        return ctx._(
-            "A customer who is a consumer may always bring proceedings in the courts of the "
-            "place where the consumer is domiciled, as the mandatory rules on jurisdiction in "
-            "consumer contracts allow (Article 16 of the Lugano Convention of 30 October 2007)."
-        )
-    if country in EU:
-        return ctx._(
-            "A customer who is a consumer may always bring proceedings in the courts of the "
-            "place where the consumer is domiciled, as the mandatory rules on jurisdiction in "
-            "consumer contracts allow (Article 18 of Regulation (EU) No 1215/2012)."
-        )
-    return None
+    return paragraphs(sentences(*law), sentences(*disputes), dispute_body(ctx)) or None
 
 
 def acceptance(ctx: Context) -> Md | None:
@@ -518,14 +379,17 @@ SECTIONS: list[tuple[str, str, SectionBuilder]] = [
     ("binding_period", N_("Binding period"), binding_period),
     ("billing", N_("Billing"), billing),
     ("termination", N_("Termination"), termination),
+    ("withdrawal", N_("Right of withdrawal"), withdrawal),
     ("refunds", N_("Refunds"), refunds),
     ("access_after_termination", N_("Access after termination"), access_after_termination),
     ("changes", N_("Changes to these terms"), changes),
+    ("guarantee", N_("Legal guarantee"), guarantee),
     ("data_processing", N_("Personal data"), data_processing),
     ("liability", N_("Liability"), liability),
     ("governing_law", N_("Governing law and disputes"), governing_law),
     ("acceptance", N_("Conclusion of the agreement"), acceptance),
     ("contact", N_("Contact"), contact),
+    ("withdrawal_form", N_("Model withdrawal form"), withdrawal_form),
 ]
 
 

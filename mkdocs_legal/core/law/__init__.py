@@ -8,8 +8,17 @@ renderers and the checker read facts only through `topic()`; no legal fact is wr
 Files (each documents its own fields in its header comment):
 
 - `regions.yml`: the EU Member States and the EEA states outside the EU.
+- `gdpr.yml`: GDPR and ePrivacy facts the checker and the privacy policy use (Art. 9(2)
+  conditions, Art. 10, Art. 22(2) exceptions, direct-marketing conditions).
+- `consent_ages.yml`: the age of digital consent per country (GDPR Art. 8(1)).
+- `cookies.yml`: the national rules implementing ePrivacy Art. 5(3), per country.
+- `trackers.yml`: cookie names of well-known analytics and advertising tools.
+- `registers.yml`: company registers per country and how their numbers are labelled.
+- `wording.yml`: wording the checker recognises in free text, in every catalog language.
 - `timestamps.yml`: what an electronic time stamp is worth under eIDAS (read by no renderer:
   the facts behind the documentation of `release --tsa`).
+- `consumer.yml`: consumer contract law per country (right of withdrawal, legal guarantee,
+  dispute body, binding periods, form of notice, cancellation button, Lugano and Rome I).
 """
 
 from __future__ import annotations
