@@ -18,6 +18,12 @@
   new process each time (interpreter start included), like hyperfine.
 - growth: the large site with 10, 50 and 100 versions, each built both ways.
 - profile: the plugin's own time per language pass and its top costs (`plugin_profile.py`).
+- export: `mkdocs-legal export` of the demo into a new folder against `mkdocs-legal check`
+  of the same data file, each a new process (interpreter start included), alternating.
+- exported: the demo built (a) with the plugin and (b) by plain MkDocs + Material + i18n from
+  the files `mkdocs-legal export` writes (instead of the files the capture hook records), with
+  the same consent settings and announce-bar notice as the demo's plain copy; both sides have
+  the same pages, so the ratio is also the ratio of the time per page.
 - redline: one redline between two long texts, 0.25 to 2 MB, in process: the demo's privacy
   policy repeated (every line occurs many times, nothing to anchor on) and with every 7th
   line changed; time and peak memory, which should double with the size.
@@ -56,7 +62,8 @@ sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
 BIN = Path(sys.executable).parent
-SECTIONS = ("demo", "small", "large", "render", "growth", "profile", "redline")
+SECTIONS = ("demo", "small", "large", "render", "growth", "profile", "redline", "export")
+SECTIONS += ("exported",)
 """Run by default, in this order; `instructions` and `site` only when asked for."""
 THEME = ROOT / "mkdocs_legal" / "plugin" / "theme"
 STYLESHEET = "assets/stylesheets/legal.css"
@@ -210,10 +217,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one run of `command` (which must succeed)."""
+def timed(command: list[str], cwd: Path, *, quiet: bool = False) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of `command` (which must succeed); `quiet` drops its
+    standard error too."""
     cpu, start = _children_cpu(), time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=_env(), check=True, stdout=subprocess.DEVNULL)
+    stderr = subprocess.DEVNULL if quiet else None
+    subprocess.run(
+        command, cwd=cwd, env=_env(), check=True, stdout=subprocess.DEVNULL, stderr=stderr
+    )
     return time.perf_counter() - start, _children_cpu() - cpu
 
 
@@ -275,6 +286,26 @@ def compare(site: Path, work: Path, runs: int) -> tuple[Runs, Runs]:
     shutil.rmtree(plain)
     _compared[site.name] = (a, b)
     return a, b
+
+
+def exported_site(site: Path, captured: dict, work: Path) -> Path:  # type: ignore[type-arg]
+    """The plain copy of `site` (see `plain_site`), its legal pages written by `export`."""
+    target = plain_site(site, {**captured, "files": []}, work)
+    (target / "docs" / STYLESHEET).unlink()  # export writes it, and refuses to replace a copy
+    command = [str(BIN / "mkdocs-legal"), "export", "legal.yml", "--out", str(target / "docs")]
+    subprocess.run(command, cwd=site, env=_env(), check=True, capture_output=True)
+    return target
+
+
+def paired(a: Runs, b: Runs, what: str) -> None:
+    """Print both sides, the ratio of the medians and the median of the pairs' ratios."""
+    print(a.line())
+    print(b.line())
+    for kind in ("wall", "cpu"):
+        ratio = statistics.median(getattr(a, kind)) / statistics.median(getattr(b, kind))
+        print(f"  {kind:<5} ratio of medians {ratio:.3f}  ({what} {100 * (ratio - 1):+.1f}%)")
+    ratios = [x / y for x, y in zip(a.wall, b.wall, strict=True)]
+    print(f"  wall  median of the {len(ratios)} pairs' ratios {statistics.median(ratios):.3f}")
 
 
 # --- sections ----------------------------------------------------------------------------
@@ -405,6 +436,42 @@ def section_profile(work: Path, args: argparse.Namespace) -> None:
         print(f"\n== plugin time per language pass: {site.name} ==")
         command = [sys.executable, str(HERE / "plugin_profile.py"), "--site", str(site)]
         subprocess.run([*command, "--top", str(args.top)], env=_env(), check=True)
+
+
+def section_export(work: Path, args: argparse.Namespace) -> None:
+    print("\n== mkdocs-legal export of the demo vs mkdocs-legal check of the same file ==")
+    site = demo_site(work)
+    out = work / "exported"
+    export = [str(BIN / "mkdocs-legal"), "export", "legal.yml", "--out", str(out)]
+    check = [str(BIN / "mkdocs-legal"), "check", "legal.yml"]
+    a, b = Runs("export"), Runs("check")
+
+    def fresh_export() -> tuple[float, float]:
+        shutil.rmtree(out, ignore_errors=True)  # a new folder each time, as in CI
+        return timed(export, site, quiet=True)  # no consent dialog configured: a warning
+
+    fresh_export(), timed(check, site)  # warm-up: bytecode and file caches
+    for _ in range(max(args.runs, 11)):
+        a.add(fresh_export())
+        b.add(timed(check, site))
+    files = sum(1 for p in out.rglob("*") if p.is_file())
+    print(f"  export writes {files} files")
+    paired(a, b, "export takes")
+
+
+def section_exported(work: Path, args: argparse.Namespace) -> None:
+    print("\n== the demo: plugin build vs plain MkDocs build of the exported pages ==")
+    site = demo_site(work)
+    plain = exported_site(site, capture(site, work), work)
+    pages = sum(1 for p in (plain / "docs").rglob("*.md"))
+    print(f"  both sides build the same {pages} Markdown pages")
+    a, b = Runs("with plugin"), Runs("exported+plain")
+    build_once(site, work), build_once(plain, work)  # warm-up
+    for _ in range(max(args.runs, 11)):
+        a.add(build_once(site, work))
+        b.add(build_once(plain, work))
+    paired(a, b, "the plugin's build per page takes")
+    shutil.rmtree(plain)
 
 
 def _frozen_body(path: Path) -> str:

@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .core.findings import Finding, errors, warnings
 
@@ -18,8 +18,7 @@ if TYPE_CHECKING:
     from .core.pages import Layout
     from .core.project import Project
     from .core.publication import Publication
-    from .core.siteconfig import SiteSettings
-    from .core.source import Loaded
+    from .core.source import Checked
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -92,9 +91,75 @@ def parser() -> argparse.ArgumentParser:
     init.add_argument(
         "--languages", default="en", help="comma-separated, default first (default: en)"
     )
+    init.add_argument(
+        "--generator",
+        choices=["mkdocs", "zensical"],
+        default="mkdocs",
+        help="mkdocs: the site builds with the plugin; zensical: `mkdocs-legal export` writes "
+        "the legal pages and Zensical builds the site (default: mkdocs)",
+    )
+    _export_parsers(sub)
     _proof_parsers(sub)
     init.add_argument("--url", help="the address the site is published at (its site_url)")
     return root
+
+
+def _export_parsers(sub: Any) -> None:
+    export = sub.add_parser(
+        "export", help="write the legal pages, feeds and legal.json into a docs folder"
+    )
+    export.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    export.add_argument(
+        "--out", type=Path, metavar="DIR", help="the docs folder (default: mkdocs.yml's docs_dir)"
+    )
+    export.add_argument(
+        "--layout",
+        choices=["suffix", "folder", "none"],
+        help="privacy.sv.md (suffix), sv/privacy.md (folder) or one language without i18n "
+        "(default: the i18n plugin's docs_structure in mkdocs.yml)",
+    )
+    export.add_argument("--lang", help="comma-separated languages (default: from mkdocs.yml)")
+    export.add_argument("--history-dir", type=Path, help="default: from mkdocs.yml")
+    export.add_argument("--site-url", help="default: site_url in mkdocs.yml")
+    export.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    consent = sub.add_parser(
+        "consent", help="the cookie consent settings derived from the cookie table"
+    )
+    consent.add_argument("file", nargs="?", type=Path, metavar="FILE")
+    consent.add_argument(
+        "--format",
+        choices=["yaml", "toml", "json"],
+        default="yaml",
+        help="yaml: `extra.consent` for mkdocs.yml; toml: for zensical.toml; json: the value",
+    )
+    consent.add_argument("--lang", help="one language (default: the site's default language)")
+
+
+def check_for_site(
+    file: Path | None, lang: str | None, history_dir: Path | None = None
+) -> tuple[Checked, Project | None]:
+    """What `check` finds in a data file (default: the site's in the current folder): the
+    findings `check` prints, and `export` too. With them, the project (data file, languages,
+    history folder) when the file is valid, for `export` to go on with."""
+    from .core.project import Project
+    from .core.siteconfig import find_settings, languages_for, site_url_findings
+    from .core.source import Options, check
+
+    settings = find_settings(file, Path.cwd())
+    target = file or settings.data
+    languages = languages_for(lang, settings.languages, target)
+    options = Options(languages, settings.fallback, settings.consent)
+    # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
+    result = check(target, options, base_ok=settings.config_file is None)
+    project = None
+    if result.loaded is not None:
+        project = Project(settings, result.loaded, languages, history_dir or settings.history_dir)
+        if settings.config_file is not None:
+            # part of a site: what its history folder says counts too
+            result.findings += _history_findings(project)
+    result.findings += site_url_findings(settings.config_file, settings.site_url)
+    return result, project
 
 
 def _proof_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -120,22 +185,8 @@ def _proof_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 def cmd_check(args: argparse.Namespace) -> int:
     from .core.extends import describe_chain
     from .core.findings import to_dicts
-    from .core.siteconfig import find_settings, languages_for, site_url_findings
-    from .core.source import Checked, Options, check
 
-    targets = list(args.files) or [find_settings(None, Path.cwd()).data]
-    results: list[Checked] = []
-    for target in targets:
-        settings = find_settings(target if args.files else None, Path.cwd())
-        languages = languages_for(args.lang, settings.languages, target)
-        options = Options(languages, settings.fallback, settings.consent)
-        # A file with no mkdocs.yml beside it and no `versions` is a shared base (see extends).
-        result = check(target, options, base_ok=settings.config_file is None)
-        if result.loaded is not None and settings.config_file is not None:
-            # part of a site: what its history folder says counts too
-            result.findings += _history_findings(settings, result.loaded, languages)
-        result.findings += site_url_findings(settings.config_file, settings.site_url)
-        results.append(result)
+    results = [check_for_site(target, args.lang)[0] for target in args.files or [None]]
 
     def failed(result: Checked) -> bool:
         return bool(errors(result.findings)) or (args.strict and bool(warnings(result.findings)))
@@ -178,14 +229,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if any(failed(r) for r in results) else EXIT_OK
 
 
-def _history_findings(
-    settings: SiteSettings, loaded: Loaded, languages: tuple[str, ...]
-) -> list[Finding]:
+def _history_findings(project: Project) -> list[Finding]:
     """What the history folder says about the data: integrity (LGL201–205), stale translations."""
     from .core.language import MissingTranslation
-    from .core.project import Project
 
-    project = Project(settings, loaded, languages, settings.history_dir)
     try:
         found = project.publication().findings
     except MissingTranslation:  # already reported by lint
@@ -335,7 +382,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"mkdocs-legal init: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
-        written = scaffold.write(args.dir, answers)
+        written = scaffold.write(args.dir, answers, args.generator)
     except FileExistsError:
         print(
             f"mkdocs-legal init: {args.dir} exists and is not an empty folder; nothing written",
@@ -346,7 +393,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         print(f"mkdocs-legal init: cannot write the site: {exc}", file=sys.stderr)
         return EXIT_FINDINGS
     print(f"Created a site for {answers.name} in {args.dir} ({len(written)} files).\n")
-    print(scaffold.next_steps(args.dir), end="")
+    print(scaffold.next_steps(args.dir, args.generator, len(answers.languages)), end="")
     return EXIT_OK
 
 
@@ -375,6 +422,8 @@ COMMANDS = {
     "release": _history_command("release"),
     "diff": _history_command("diff"),
     "status": _history_command("status"),
+    "export": _history_command("export"),
+    "consent": _history_command("consent"),
     "init": cmd_init,
     "verify": _proof_command("verify"),
     "asof": _proof_command("asof"),

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .core.findings import LegalDataError, errors
+from .core.findings import LegalDataError, errors, warnings
 from .core.language import MissingTranslation
 from .core.project import Project
+from .core.publication import Publication
 from .core.siteconfig import find_settings, languages_for
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -225,3 +227,267 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
                 str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)
             ).rstrip()
         )
+
+
+# --- export and consent: the plugin's output for sites it cannot run in ---------------------
+
+
+def _site_config(project: Project) -> dict[str, Any]:
+    from .core.siteconfig import read_mkdocs_yml
+
+    found = project.settings.config_file
+    return read_mkdocs_yml(found) if found is not None else {}
+
+
+def _legal_paths(config: dict[str, Any]) -> tuple[dict[str, str], str]:
+    """The plugin's `documents` and `changelog` paths in `mkdocs.yml`."""
+    from .core.siteconfig import _plugin_entries
+
+    options = _plugin_entries(config).get("legal")
+    options = options if isinstance(options, dict) else {}
+    documents = options.get("documents")
+    paths: dict[str, str] = {}
+    for document, chosen in documents.items() if isinstance(documents, dict) else []:
+        path = chosen.get("path") if isinstance(chosen, dict) else None
+        paths[str(document)] = str(path or document).strip("/")
+    changelog = options.get("changelog")
+    path = changelog.get("path") if isinstance(changelog, dict) else None
+    return paths, str(path or "changelog").strip("/")
+
+
+def _shows_consent_dialog(
+    project: Project, config: dict[str, Any], publication: Publication
+) -> bool:
+    """Whether the site shows Material's (or Zensical's) cookie consent dialog: it has one
+    configured, or the plugin would set one up (the `consent` option, a Material-like theme
+    and a cookie that needs consent)."""
+    if configured_consent(config, project.languages[0], project.languages[0]):
+        return True
+    theme = config.get("theme")
+    name = theme.get("name") if isinstance(theme, dict) else theme
+    if not project.settings.consent or name in ("mkdocs", "readthedocs"):
+        return False
+    return consent_settings(project, config, project.languages[0], publication) is not None
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write every page, feed and manifest the plugin would publish today into a docs folder."""
+    from .cli import check_for_site
+    from .core.export import (
+        Target,
+        clashes,
+        export_site,
+        previous_record,
+        structure_of,
+        write_export,
+    )
+
+    target_file = args.file or find_settings(None, Path.cwd()).data
+    checked, project = check_for_site(args.file, args.lang, args.history_dir)
+    findings = list(checked.findings)
+    settings = find_settings(args.file, Path.cwd()) if project is None else project.settings
+    if project is not None and settings.config_file is None:
+        # no site: `check` reads no history folder, but the export needs it (a text
+        # missing a language is reported by lint already)
+        with contextlib.suppress(MissingTranslation):
+            findings += project.publication().findings
+    for finding in findings:
+        print(finding.format())
+    strict = args.strict or settings.strict
+    failed = bool(errors(findings)) or (strict and bool(warnings(findings)))
+    if failed or project is None:
+        counts = f"{len(errors(findings))} error(s), {len(warnings(findings))}"
+        print(
+            f"export refused: {target_file}: {counts} warning(s)"
+            f"{' and --strict' if strict else ''}; nothing written",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
+    languages = project.languages
+    config = _site_config(project)
+    paths, changelog = _legal_paths(config)
+    base = settings.config_file.parent if settings.config_file else Path.cwd()
+    out = args.out or base / str(config.get("docs_dir", "docs"))
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    target = Target(
+        structure=structure_of(config, languages, args.layout),
+        paths=paths,
+        changelog=changelog,
+        site_url=args.site_url or (str(config["site_url"]) if config.get("site_url") else None),
+        use_directory_urls=bool(config.get("use_directory_urls", True)),
+        custom_dir=base / str(custom) if custom else None,
+        config=config,
+    )
+    if target.structure == "none" and len(languages) > 1:
+        raise CommandError(
+            f"--layout none holds one language; this site has {', '.join(languages)}", EXIT_USAGE
+        )
+    publication = project.publication()
+    consent = _shows_consent_dialog(project, config, publication)
+    try:
+        files = export_site(project, target, publication=publication, consent=consent)
+    except MissingTranslation as exc:
+        raise CommandError(
+            f"{target_file}: a text has no {exc.language!r} version "
+            f"({', '.join(sorted(exc.value))} only); add it or set `fallback: true`"
+        ) from None
+    drift = consent_drift(project, config, publication) if consent else []
+    for message in drift:
+        print(message, file=sys.stderr)
+    if drift and strict:
+        print("export refused: --strict and the consent dialog; nothing written", file=sys.stderr)
+        return EXIT_FINDINGS
+    refused = clashes(out, files, previous_record(out))
+    if refused:
+        for message in refused:
+            print(message, file=sys.stderr)
+        print(f"export refused: {len(refused)} host file(s); nothing written", file=sys.stderr)
+        return EXIT_FINDINGS
+    _note_published_sources(out, [*project.loaded.files, project.history_dir])
+    written, removed = write_export(out, files)
+    print(
+        f"exported {len(files)} files into {out}: {len(written)} written, "
+        f"{len(files) - len(written)} unchanged, {len(removed)} removed"
+    )
+    return EXIT_OK
+
+
+def _note_published_sources(out: Path, sources: list[Path]) -> None:
+    """Warn when the data file or history folder lies inside the exported docs folder, where
+    another generator would publish it (the plugin keeps them out of the site)."""
+    root = out.resolve()
+    for source in sources:
+        if source.resolve().is_relative_to(root):
+            print(
+                f"warning: {source} lies inside {out}; a generator other than the MkDocs "
+                "plugin publishes it with the site: move it out of the docs folder",
+                file=sys.stderr,
+            )
+
+
+def consent_settings(
+    project: Project, config: dict[str, Any], language: str, publication: Publication
+) -> dict[str, Any] | None:
+    """`extra.consent` in `language` as the plugin sets it: derived from the cookie table,
+    with the texts the site's configuration gives it kept (None: no cookie needs consent)."""
+    from .core import drift
+    from .core.consent import consent_extra, with_user_settings
+    from .core.language import Language
+    from .core.sitepaths import Site, dest_url, site_path
+
+    paths, _ = _legal_paths(config)
+    links: dict[str, str] = {}
+    site = Site(project.languages, project.languages[0], language, "suffix")
+    udu = bool(config.get("use_directory_urls", True))
+    base = str(config["site_url"]) if config.get("site_url") else None
+    for document in ("cookies", "privacy"):
+        if document in project.documents and (not paths or document in paths):
+            url = dest_url(site, paths.get(document, document), language, udu)
+            links[document] = site_path(base, url)
+    lang = Language(language, default=project.languages[0], fallback=project.settings.fallback)
+    value = consent_extra(
+        project.loaded.data,
+        lang,
+        settings_link=links.get("cookies"),
+        privacy_link=links.get("privacy"),
+        categories=drift.shown_consent_categories(
+            project.loaded.data, publication, project.history_dir, project.languages[0]
+        ),
+    )
+    return with_user_settings(value, configured_consent(config, language, project.languages[0]))
+
+
+def configured_consent(config: dict[str, Any], language: str, default: str) -> Any:
+    """The `extra.consent` a site's configuration gives `language`: the top-level one for
+    the default language, else the one in the i18n plugin's entry for the language (which
+    mkdocs-static-i18n and zensical-i18n use instead)."""
+    from .core.siteconfig import _plugin_entries
+
+    if language != default:
+        i18n = _plugin_entries(config).get("i18n")
+        entries = i18n.get("languages") if isinstance(i18n, dict) else None
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and entry.get("locale") == language:
+                extra = entry.get("extra")
+                if isinstance(extra, dict) and "consent" in extra:
+                    return extra["consent"]
+    extra = config.get("extra")
+    return extra.get("consent") if isinstance(extra, dict) else None
+
+
+def consent_drift(project: Project, config: dict[str, Any], publication: Publication) -> list[str]:
+    """Where the site's configured consent dialog disagrees with the cookie table."""
+    out = []
+    default = project.languages[0]
+    for language in project.languages:
+        wanted = consent_settings(project, config, language, publication)
+        found = configured_consent(config, language, default)
+        if wanted == found:
+            continue
+        where = (
+            "`extra.consent`"
+            if language == default
+            else f"`extra.consent` of `{language}` in the i18n plugin's `languages`"
+        )
+        what = "has none" if found is None else "differs"
+        if wanted is None:
+            what = "has one, but no cookie in the cookie table needs consent"
+        out.append(
+            f"warning: the consent dialog ({where} in mkdocs.yml) {what}: paste the output "
+            f"of `mkdocs-legal consent --lang {language}` there, so the dialog and the cookie "
+            "table agree"
+        )
+    return out
+
+
+def cmd_consent(args: argparse.Namespace) -> int:
+    """The consent dialog's settings the plugin derives from the cookie table, for pasting."""
+    project = open_project(args.file, None, None)
+    _render_guard(project)
+    language = args.lang or project.languages[0]
+    if language not in project.languages:
+        raise CommandError(
+            f"--lang {language}: the site's languages are {', '.join(project.languages)}",
+            EXIT_USAGE,
+        )
+    value = consent_settings(project, _site_config(project), language, project.publication())
+    if value is None:
+        print(
+            "no cookie in the cookie table needs consent (there is none, or all are "
+            "`necessary`): the site needs no consent dialog",
+            file=sys.stderr,
+        )
+    sys.stdout.write(consent_text(value, args.format))
+    return EXIT_OK
+
+
+def consent_text(value: dict[str, Any] | None, form: str) -> str:
+    """`extra.consent` as YAML (for mkdocs.yml), TOML (zensical.toml) or bare JSON."""
+    if form == "json":
+        return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+    if value is None:
+        return ""
+    if form == "yaml":
+        import yaml
+
+        return yaml.safe_dump(
+            {"extra": {"consent": value}}, allow_unicode=True, sort_keys=False, width=1000
+        )
+    return _toml_tables({"project": {"extra": {"consent": value}}})
+
+
+def _toml_tables(table: dict[str, Any], name: str = "") -> str:
+    """A small TOML writer for tables of strings, booleans and lists of strings."""
+    lines, nested = [], []
+    for key, item in table.items():
+        if isinstance(item, dict):
+            nested.append((f"{name}.{key}" if name else key, item))
+        elif isinstance(item, bool):
+            lines.append(f"{key} = {'true' if item else 'false'}")
+        elif isinstance(item, list):
+            lines.append(f"{key} = [{', '.join(json.dumps(x, ensure_ascii=False) for x in item)}]")
+        else:
+            lines.append(f"{key} = {json.dumps(str(item), ensure_ascii=False)}")
+    out = f"[{name}]\n" + "\n".join(lines) + "\n\n" if lines else ""
+    return out + "".join(_toml_tables(sub, sub_name) for sub_name, sub in nested)

@@ -36,6 +36,17 @@ TEMPLATES = {
 }
 """Path in the new site → template (dot files are stored without the dot)."""
 
+ZENSICAL_TEMPLATES = {
+    "mkdocs.yml": "zensical/mkdocs.yml",
+    "legal.yml": "legal.yml",
+    ".github/workflows/publish.yml": "zensical/github/workflows/publish.yml",
+    ".gitignore": "zensical/gitignore",
+}
+"""The same for `--generator zensical`: `mkdocs-legal export` writes the legal pages, and
+Zensical builds the site (it has no plugins, and no `custom_dir` templates here)."""
+
+GENERATORS = ("mkdocs", "zensical")
+
 
 class ScaffoldError(ValueError):
     """A bad answer to `init` (a usage error)."""
@@ -206,8 +217,9 @@ def _index(answers: Answers, code: str) -> str:
     )
 
 
-def render(answers: Answers) -> dict[str, str]:
+def render(answers: Answers, generator: str = "mkdocs") -> dict[str, str]:
     """Every file of the new site: path relative to the site → text."""
+    several = len(answers.languages) > 1
     values = {
         "name": answers.name,
         "name_yaml": _yaml_string(answers.name),
@@ -231,8 +243,11 @@ def render(answers: Answers) -> dict[str, str]:
         "i18n": _i18n_block(answers.languages),
         "cron": daily_cron(answers.timezone, answers.today.year),
         "version": re.sub(r"^(\d+\.\d+).*", r"\1", __version__),
+        "zensical_packages": "zensical zensical-i18n" if several else "zensical",
+        "zensical_build": "zensical-i18n build" if several else "zensical build",
     }
-    out = {path: _template(name).substitute(values) for path, name in TEMPLATES.items()}
+    templates = ZENSICAL_TEMPLATES if generator == "zensical" else TEMPLATES
+    out = {path: _template(name).substitute(values) for path, name in templates.items()}
     default, *others = answers.languages
     out["docs/index.md"] = _index(answers, default)
     for code in others:
@@ -244,12 +259,12 @@ def is_empty_or_missing(target: Path) -> bool:
     return not target.exists() or (target.is_dir() and not any(target.iterdir()))
 
 
-def write(target: Path, answers: Answers) -> list[Path]:
+def write(target: Path, answers: Answers, generator: str = "mkdocs") -> list[Path]:
     """Write the new site into `target`, which must be missing or an empty folder."""
     if not is_empty_or_missing(target):
         raise FileExistsError(target)
     written = []
-    for relative, text in render(answers).items():
+    for relative, text in render(answers, generator).items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -257,8 +272,25 @@ def write(target: Path, answers: Answers) -> list[Path]:
     return written
 
 
-def next_steps(target: Path) -> str:
+def next_steps(target: Path, generator: str = "mkdocs", languages: int = 1) -> str:
     """What to do after `init`, printed by the command."""
+    if generator == "zensical":
+        build = "zensical-i18n build" if languages > 1 else "zensical build"
+        serve = "zensical-i18n serve" if languages > 1 else "zensical serve"
+        return f"""\
+Next steps:
+  1. Fill in the lines marked FILL IN in {target / "legal.yml"} (and site_url in mkdocs.yml).
+  2. cd {target}
+     mkdocs-legal check --strict   # lists what is still missing; the workflow runs it too
+  3. mkdocs-legal export           # writes the legal pages into docs/ (git-ignored)
+     {serve:<29} # preview; `{build}` builds into site/
+  4. mkdocs-legal release          # freeze the texts of the first version; commit legal-history/
+  5. git init, commit and push to a GitHub repository, and set Settings → Pages →
+     Source to "GitHub Actions": .github/workflows/publish.yml checks, exports, builds
+     and deploys on every push to main and once a day.
+  When the cookie table lists cookies that need consent, paste the output of
+  `mkdocs-legal consent` into mkdocs.yml, so the consent dialog matches the table.
+"""
     return f"""\
 Next steps:
   1. Fill in the lines marked FILL IN in {target / "legal.yml"} (and site_url in mkdocs.yml).

@@ -364,3 +364,63 @@ def test_site_url_is_set_from_url_or_reported_until_filled_in(tmp_path: Path) ->
     assert "<loc>https://fjallsjo.se/privacy/</loc>" in sitemap and "None" not in sitemap
     assert main(["init", str(tmp_path / "bad"), "--name", "X AB", "--country", "SE",
                  "--url", "fjallsjo.se"]) == 2  # fmt: skip
+
+
+# --- the Zensical variant ----------------------------------------------------------------
+
+
+def test_zensical_workflow_checks_exports_builds_and_deploys(tmp_path: Path) -> None:
+    for languages, build_command in (("en", "zensical build"), ("sv,en", "zensical-i18n build")):
+        site = tmp_path / languages
+        assert (
+            init(site, "--country", "SE", "--languages", languages, "--generator", "zensical") == 0
+        )
+        flow = workflow(site)
+        assert flow[True]["schedule"] == [{"cron": "17 23 * * *"}]
+        build = flow["jobs"]["build"]
+        steps = [s.get("uses", s.get("run", "")).split("@")[0] for s in build["steps"]]
+        assert steps[3:] == [
+            "mkdocs-legal check --strict",
+            "mkdocs-legal export",
+            build_command,
+            "actions/upload-pages-artifact",
+        ]
+        assert build_command.split()[0] in steps[2]  # installed
+        assert not (site / "overrides").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("languages", ["en", "sv,en"])
+def test_generated_zensical_site_builds(tmp_path: Path, languages: str) -> None:
+    """As the workflow does it: export, then Zensical; the exported files are git-ignored."""
+    import shutil
+    import sys
+
+    zensical = Path(sys.executable).parent / ("zensical-i18n" if "," in languages else "zensical")
+    if not zensical.exists():
+        pytest.skip("zensical is in the `test` extra")
+    site = tmp_path / "site-src"
+    assert init(site, "--country", "SE", "--languages", languages, "--generator", "zensical") == 0
+    exported = cli("export", cwd=site)
+    assert exported.returncode == 0, exported.stderr
+    result = subprocess.run(
+        [str(zensical), "build"], cwd=site, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = site / "site"
+    for language in languages.split(","):
+        prefix = "" if language == languages.split(",")[0] else f"{language}/"
+        for page in ("privacy/index.html", "changelog/index.html", "changelog/feed.xml"):
+            assert (built / prefix / page).is_file(), prefix + page
+    html = (built / "privacy/index.html").read_text(encoding="utf-8")
+    assert 'class="legal-banner' in html and 'data-legal-state="current"' in html
+    assert (built / "legal.json").is_file()
+    if shutil.which("git"):
+        subprocess.run(["git", "init", "-q"], cwd=site, check=True)
+        status = ["git", "status", "--porcelain", "--untracked-files=all"]
+        tracked = sorted(
+            line[3:] for line in subprocess.check_output(status, cwd=site, text=True).splitlines()
+        )
+        expected = [".github/workflows/publish.yml", ".gitignore", "docs/index.md"]
+        expected += [f"docs/index.{x}.md" for x in languages.split(",")[1:]]
+        assert tracked == sorted([*expected, "legal.yml", "mkdocs.yml"])

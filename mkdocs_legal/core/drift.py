@@ -21,6 +21,7 @@ from typing import Any
 from .findings import Finding
 from .lint import is_text_map
 from .model import LegalData
+from .publication import Publication
 from .yamlsource import Located, Path_
 
 FOLDER = "texts"
@@ -128,6 +129,17 @@ def consent_categories(history_dir: Path, effective: date) -> list[str] | None:
     record = _read(path_of(history_dir, effective))
     found = record.get("cookie_categories") if record else None
     return [str(c) for c in found] if isinstance(found, list) else None
+
+
+def shown_consent_categories(
+    data: LegalData, publication: Publication, history_dir: Path, language: str
+) -> list[str] | None:
+    """The cookie categories of the cookie policy shown on the build date, when that is a
+    frozen version (None: the policy shown is the newest, so those of the data file)."""
+    timeline = publication.timelines.get(("cookies", language))
+    if timeline is None or timeline.shown is timeline.versions[-1]:
+        return None
+    return consent_categories(history_dir, timeline.shown.effective)
 
 
 def previous(history_dir: Path, before: date) -> tuple[date, Fingerprint] | None:

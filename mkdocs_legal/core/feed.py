@@ -15,8 +15,14 @@ from urllib.parse import quote, urlsplit
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
 
+from .changelog import anchor, title
 from .dates import zone
+from .language import Language
+from .model import LegalData
+from .publication import Publication
 from .records import record
+from .sitepaths import FEED_NAME, absolute, relative_url
+from .vocabulary import DOCUMENT_TITLES
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -123,3 +129,60 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> None:
 
 def _link(parent: ET.Element, href: str, rel: str, media_type: str) -> None:
     ET.SubElement(parent, "link", {"rel": rel, "type": media_type, "href": _clean(href)})
+
+
+def changelog_feed(
+    data: LegalData,
+    publication: Publication,
+    documents: Sequence[str],
+    lang: Language,
+    *,
+    site_url: str | None,
+    changelog_url: str,
+    feed_url: str,
+    timezone: str,
+) -> str:
+    """The Atom feed of the changelog in one language: one entry per version.
+
+    `changelog_url` and `feed_url` are site URLs; without `site_url` the links are
+    relative to the feed."""
+    org = data.organisation.name
+    changelog = (
+        absolute(site_url, changelog_url) if site_url else relative_url(changelog_url, feed_url)
+    )
+    entries = []
+    for version in sorted(data.versions, key=lambda v: v.effective, reverse=True):
+        covered = [
+            d
+            for d in documents
+            if (d, lang.code) in publication.timelines
+            and any(v.version is version for v in publication.timelines[(d, lang.code)].versions)
+        ]
+        if not covered:
+            continue
+        names = lang.list([lang._(DOCUMENT_TITLES[d]) for d in covered])
+        entries.append(
+            FeedEntry(
+                id=entry_id(site_url, org, "+".join(covered), version.effective),
+                title=lang._("{documents}: version of {date}").format(
+                    documents=names, date=lang.date(version.effective)
+                ),
+                updated=version.published or version.effective,
+                url=f"{changelog}#{anchor(version)}",
+                summary=lang.text(version.summary) if version.summary is not None else names,
+                published=version.published,
+                categories=tuple(covered),
+            )
+        )
+    first = min(v.effective for v in data.versions)
+    return atom(
+        feed_id=entry_id(site_url, org, f"feed-{lang.code}", first),
+        title=f"{org}: {title(lang)}",
+        language=lang.code,
+        self_url=absolute(site_url, feed_url) if site_url else FEED_NAME,
+        alternate_url=changelog,
+        updated=max((e.updated for e in entries), default=first),
+        author=org,
+        entries=entries,
+        tz=timezone,
+    )

@@ -6,6 +6,8 @@ read as inert values here (nothing is imported or executed).
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,17 @@ def _plugin_entries(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """The settings in an `mkdocs.yml` ({} if unreadable); read once while it is unchanged
+    (a command may ask more than once)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return {}
+    return copy.deepcopy(_read(path.resolve(), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _read(path: Path, mtime: int, size: int) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8-sig") as handle:
             loaded = yaml.load(handle, Loader=_TolerantLoader)

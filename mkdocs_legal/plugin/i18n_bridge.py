@@ -9,25 +9,17 @@ files must carry them too, and be registered in `i18n_files_per_language`.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Collection
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from ..core.records import record
-
-
-@record
-class Site:
-    """The languages of a site and the one being built now."""
-
-    languages: tuple[str, ...]
-    default: str
-    current: str
-    structure: str  # "suffix", "folder" or "none" (no i18n plugin)
-    fallback_to_default: bool = False
+from ..core.sitepaths import Site as Site
+from ..core.sitepaths import dest_uri as dest_uri
+from ..core.sitepaths import dest_url as dest_url
+from ..core.sitepaths import relative_link as relative_link
+from ..core.sitepaths import src_uri as src_uri
 
 
 def i18n_plugin(config: MkDocsConfig) -> Any | None:
@@ -60,35 +52,6 @@ def site(config: MkDocsConfig) -> Site:
         str(plugin.config.docs_structure),
         bool(plugin.config.fallback_to_default),
     )
-
-
-def src_uri(site: Site, path: str, language: str) -> str:
-    """The source name a generated page would have if a user had written it."""
-    if site.structure == "folder":
-        return f"{language}/{path}.md"
-    if site.structure == "suffix" and language != site.default:
-        return f"{path}.{language}.md"
-    return f"{path}.md"
-
-
-def dest_uri(site: Site, path: str, language: str, use_directory_urls: bool) -> str:
-    prefix = "" if language == site.default else f"{language}/"
-    if use_directory_urls:
-        return f"{prefix}{path}/index.html"
-    return f"{prefix}{path}.html"
-
-
-def dest_url(site: Site, path: str, language: str, use_directory_urls: bool = True) -> str:
-    """The site URL (no leading `/`) of a generated page."""
-    uri = dest_uri(site, path, language, use_directory_urls)
-    return uri[: -len("index.html")] if uri.endswith("/index.html") else uri
-
-
-def relative_link(site: Site, from_path: str, to_path: str, language: str) -> str:
-    """A Markdown link target from one generated page to another, same language."""
-    source = src_uri(site, from_path, language)
-    target = src_uri(site, to_path, language)
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
 def make_file(

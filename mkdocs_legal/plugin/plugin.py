@@ -245,11 +245,9 @@ class LegalPlugin(BasePlugin[LegalConfig]):
             return None
         assert self._loaded is not None
         site = self._site or i18n_bridge.site(config)
-        timeline = self._publication.timelines.get(("cookies", site.default))
-        if timeline is None or timeline.shown is timeline.versions[-1]:
-            return None
-        shown = timeline.shown
-        return drift.consent_categories(self.history_path(config), shown.effective)
+        return drift.shown_consent_categories(
+            self._loaded.data, self._publication, self.history_path(config), site.default
+        )
 
     def _refuse_clashes(self, config: MkDocsConfig, site: i18n_bridge.Site) -> None:
         """Fail before anything is written if a generated page or file would replace one of
