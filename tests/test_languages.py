@@ -493,7 +493,7 @@ SITES = {
             'href="https://uodo.gov.pl"',
             "w tym profilowaniu",
             "(art. 46 ust. 2 lit. c RODO)",
-            "3 lata od zakończenia umowy",
+            "trzy lata od zakończenia umowy",
         ],
     ),
     "pt-en": (
@@ -615,14 +615,14 @@ TERMS = {
         "article 6, paragraphe 2, du règlement (CE) n° 593/2008",
     ],
     "it-en": [
-        "Il cliente ha il diritto di recedere dal contratto entro 14 giorni",
+        "Lei ha il diritto di recedere dal contratto, senza indicarne le ragioni, entro 14 giorni",
         "è competente il Tribunale di Firenze",
         "Legge applicabile e controversie",
     ],
     "pl-en": [
-        "termin na odstąpienie od umowy wynosi 14 dni",
-        "okres rozliczeniowy wynosi 1 miesiąc",
-        "(art. 14 ust. 3 dyrektywy)",
+        "Mają Państwo prawo odstąpić od niniejszej umowy w terminie 14 dni",
+        "Termin do odstąpienia od umowy wygasa po upływie 14 dni od dnia zawarcia umowy",
+        "opłata za ten okres jest naliczana proporcjonalnie",
     ],
     # business services: binding period, processor clause, governing law
     "es-en": [
