@@ -488,11 +488,28 @@ class LegalPlugin(BasePlugin[LegalConfig]):
     def _search_after(self, *, config: MkDocsConfig) -> None:
         from .search import write_unique
 
+        self._report_untranslated()
         i18n = i18n_bridge.i18n_plugin(config)
         if i18n is None or not getattr(i18n, "building", False):  # the last pass only
             write_unique(config)
 
     on_post_build = CombinedEvent(_search_before, _search_after)
+
+    @staticmethod
+    def _report_untranslated() -> None:
+        """Built-in messages this pass rendered in English because the page language's catalog
+        lacks them (untranslated or fuzzy): a warning per language, so `--strict` fails."""
+        from ..core.language import fell_back
+
+        for code, messages in fell_back().items():
+            shown = "; ".join(repr(m if len(m) <= 60 else m[:57] + "…") for m in messages[:3])
+            more = f" and {len(messages) - 3} more" if len(messages) > 3 else ""
+            log.warning(
+                f"{len(messages)} built-in text(s) have no {code!r} translation and read in "
+                f"English: {shown}{more}. Translate them in "
+                f"mkdocs_legal/locale/{code}/LC_MESSAGES/mkdocs_legal.po (see the docs, "
+                "'Adding or correcting a language')."
+            )
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         """A page worded wholly in the default language (its own has no built-in texts,
