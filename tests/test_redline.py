@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import random
 import re
-import time
 from html.parser import HTMLParser
 
 import markdown
@@ -439,14 +438,14 @@ def _edit(rng: random.Random, text: str, rate: float) -> str:
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_five_thousand_words_is_fast(seed: int) -> None:
+def test_five_thousand_words_redline_exactly(seed: int) -> None:
+    """Correctness on a long text; its cost is counted in test_align.py (work, not time) and
+    timed in the benchmark (`python3 tasks.py bench --only redline`)."""
     rng = random.Random(seed)
     old = _document(rng, 5000)
     new = _edit(rng, old, 0.02)
-    start = time.perf_counter()
     out = redline_markdown(old, new)
     redline_text(old, new)
-    assert time.perf_counter() - start < 10  # a sanity bound, not a benchmark
     assert accept(out) == normalise(new) and reject(out) == normalise(old)
 
 
@@ -455,8 +454,6 @@ def test_a_hundred_versions_in_a_row() -> None:
     versions = [_document(rng, 2000)]
     for _ in range(99):
         versions.append(_edit(rng, versions[-1], 0.01))
-    start = time.perf_counter()
     for old, new in itertools.pairwise(versions):
         out = redline_markdown(old, new)
         assert accept(out) == normalise(new)
-    assert time.perf_counter() - start < 30
