@@ -75,7 +75,8 @@ class Shot:
 # Elements of a picture, as a JavaScript function of the document. `top` pictures take the
 # page from its top (header, announce bar, navigation) down to the last element picked.
 ARTICLE_START = """() => {
-  const article = document.querySelector("article.md-content__inner");
+  // the plugin's pages wrap their content in .legal-page (its CSS hook)
+  const article = document.querySelector("article.md-content__inner .legal-page");
   const items = [...article.children];
   const second = items.filter(e => e.tagName === "H2")[1];
   return items.slice(0, second ? items.indexOf(second) : items.length);
@@ -84,7 +85,8 @@ BANNER = """() => [document.querySelector(".legal-banner")]"""
 CHANGED_SECTION = """() => {
   // The section on transfers when it changed (a new recipient abroad shows best), else the
   // first section that changed: its heading and everything up to the next heading.
-  const article = document.querySelector("article.md-content__inner");
+  // the plugin's pages wrap their content in .legal-page (its CSS hook)
+  const article = document.querySelector("article.md-content__inner .legal-page");
   const items = [...article.children];
   const changed = e => e.querySelector("ins, del") !== null;
   const sections = items.map((e, i) => [e, i]).filter(([e]) => e.tagName === "H2")
