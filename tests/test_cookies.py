@@ -159,8 +159,8 @@ def test_the_rule_cited_is_that_of_the_organisations_country(demo: LegalData) ->
     )
     sv_text = section(render(replace(demo, organisation=de), "sv"), "categories")
     assert "§ 25 TDDDG, som genomför artikel 5.3 i direktiv 2002/58/EG" in sv_text
-    pt = replace(demo.organisation, address=replace(demo.organisation.address, country="PT"))
-    text = section(render(replace(demo, organisation=pt)), "categories")
+    gr = replace(demo.organisation, address=replace(demo.organisation.address, country="GR"))
+    text = section(render(replace(demo, organisation=gr)), "categories")
     assert "(Article 5(3) of the ePrivacy Directive 2002/58/EC)" in text
 
 
