@@ -610,8 +610,9 @@ def test_one_site_in_all_twelve_languages(built_site: BuiltSite) -> None:
 TERMS = {
     # consumer shops: the right of withdrawal in the language's consumer-law terms
     "fr-en": [
-        "Le client dispose d’un délai de 14 jours pour se rétracter du contrat",
-        "(article 16, point a), de la directive)",
+        "Vous avez le droit de vous rétracter du présent contrat sans donner de motif dans un "
+        "délai de 14 jours",
+        "(article 16, point a), de la directive 2011/83/UE)",
         "article 6, paragraphe 2, du règlement (CE) n° 593/2008",
     ],
     "it-en": [
