@@ -234,8 +234,8 @@ def write_site(root: Path, config: dict[str, object], pages: dict[str, str]) -> 
 def demo_site(root: Path) -> Path:
     """A small site around the demo's data file and history (English and Swedish, three
     versions, one upcoming on the tests' day), with the `legal` plugin in its `mkdocs.yml`."""
-    shutil.copy(ROOT / "legal.yml", root / "legal.yml")
-    shutil.copytree(ROOT / "legal-history", root / "legal-history")
+    shutil.copy(ROOT / "example" / "legal.yml", root / "legal.yml")
+    shutil.copytree(ROOT / "example" / "legal-history", root / "legal-history")
     legal = {"legal": {"data": "legal.yml", "timezone": "Europe/Stockholm"}}
     config = site_config(
         site_url="https://motesbokarna.se/",

@@ -564,7 +564,7 @@ def test_export_writes_the_files_the_recipe_shows(
     from mkdocs_legal.core.export import HISTORY_FRONT_MATTER
 
     recipe = page("recipes/other-generators.md")
-    monkeypatch.chdir(ROOT)
+    monkeypatch.chdir(ROOT / "example")
     out = tmp_path / "build/legal"
     assert cli.main(["export", "--out", str(out), "--site-url", "https://www.example.com/"]) == 0
     written = {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()}

@@ -189,7 +189,7 @@ def test_bad_input_gives_checks_findings_and_writes_nothing(tmp_path: Path) -> N
     site.mkdir()
     text = DEMO.read_text(encoding="utf-8").replace("legal_basis: f", "legal_basis: z", 1)
     (site / "legal.yml").write_text(text, encoding="utf-8")
-    shutil.copytree(ROOT / "legal-history", site / "legal-history")
+    shutil.copytree(ROOT / "example" / "legal-history", site / "legal-history")
     out = tmp_path / "out"
     checked = cli("check", str(site / "legal.yml"), "--lang", "en,sv", cwd=tmp_path)
     exported = cli(
@@ -208,7 +208,7 @@ def test_strict_refuses_warnings_as_check_does(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / "legal.yml").write_text(DEMO.read_text(encoding="utf-8"), encoding="utf-8")
-    shutil.copytree(ROOT / "legal-history", site / "legal-history")
+    shutil.copytree(ROOT / "example" / "legal-history", site / "legal-history")
     # A prose text as a plain string in a two-language site is a warning.
     text = DEMO.read_text(encoding="utf-8")
     start = text.index("    summary:\n", text.index("versions:"))

@@ -24,7 +24,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     sites = []
     for command in ([tool("python"), "-m", "mkdocs"], [tool("properdocs")]):
         site = out / Path(command[-1]).name
-        result = run([*command, "build", "-q", "-d", str(site)], ROOT)
+        result = run([*command, "build", "-q", "-d", str(site)], ROOT / "example")
         assert result.returncode == 0, result.stderr
         sites.append(site)
     return sites[0], sites[1]
@@ -33,7 +33,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_properdocs_builds_the_demos_legal_pages(builds: tuple[Path, Path]) -> None:
     mkdocs_site, properdocs_site = builds
     changelogs = ["changelog/", "sv/changelog/"]
-    base = "/mkdocs-legal/"
+    base = "/mkdocs-legal/example/"
     assert compare_sites(mkdocs_site, properdocs_site, changelogs, base) == []
     for feed in ("changelog/feed.xml", "sv/changelog/feed.xml"):
         assert (properdocs_site / feed).read_bytes() == (mkdocs_site / feed).read_bytes()
