@@ -159,6 +159,8 @@ def _apply(inner: Build, rule: Rule) -> Build:
             except ValueError:
                 raise Rejected from None
         value = inner(value)
+        if value is None:  # an optional field left empty: its rules are for a value
+            return None
         if pattern is not None and not pattern.search(value):
             raise Rejected
         if (low is not None and len(value) < low) or (high is not None and len(value) > high):
