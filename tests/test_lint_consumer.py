@@ -94,6 +94,12 @@ def test_denmark_allows_no_form_requirement_either(tmp_path: Path) -> None:
         "Vi ansvarar inte för personskador.",
         "The customer waives the right of withdrawal.",
         "Asiakas luopuu peruuttamisoikeudesta.",
+        "Nous excluons toute responsabilité, y compris en cas de faute lourde.",
+        "El cliente renuncia al derecho de desistimiento.",
+        "Il cliente rinuncia al diritto di recesso.",
+        "Wij zijn niet aansprakelijk voor letselschade.",
+        "Nie ponosimy odpowiedzialności za szkody wyrządzone umyślnie.",
+        "Não somos responsáveis por danos pessoais.",
     ],
 )
 def test_clauses_that_take_away_statutory_rights_are_errors(tmp_path: Path, text: str) -> None:
@@ -108,6 +114,10 @@ def test_clauses_that_take_away_statutory_rights_are_errors(tmp_path: Path, text
         "Our liability for death or personal injury is not excluded.",
         "Die Haftung für Vorsatz und grobe Fahrlässigkeit bleibt unberührt.",
         "We are not liable for lost profit.",
+        "We accept no liability for legal costs of third parties.",
+        "Notre responsabilité pour faute lourde n'est pas exclue.",
+        "La responsabilidad por dolo o culpa grave no queda excluida.",
+        "Nie wyłącza to odpowiedzialności za szkody wyrządzone umyślnie.",
     ],
 )
 def test_carve_outs_and_ordinary_limits_pass(tmp_path: Path, text: str) -> None:

@@ -6,8 +6,9 @@ import pytest
 
 from mkdocs_legal.core import law
 from mkdocs_legal.core.checks.base import find
+from mkdocs_legal.core.language import available_languages
 
-LANGUAGES = ["en", "sv", "da", "de", "nb", "fi"]
+LANGUAGES = available_languages()  # every catalog language
 
 # entry → language → (sentences that must match, sentences that must not)
 EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
@@ -28,6 +29,19 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
                ["Du kan når som helst trekke tilbake samtykket ditt."]),
         "fi": (["Käyttämällä sivustoa hyväksyt evästeiden käytön."],
                ["Voit peruuttaa suostumuksesi milloin tahansa."]),
+        "fr": (["En utilisant ce site, vous acceptez l'utilisation de cookies."],
+               ["Vous pouvez retirer votre consentement à tout moment."]),
+        "es": (["Al utilizar este sitio web, usted acepta el uso de cookies.",
+                "Si continúa navegando, consideramos que acepta su uso."],
+               ["Puede retirar su consentimiento en cualquier momento."]),
+        "it": (["Proseguendo la navigazione, Lei acconsente all'uso dei cookie."],
+               ["Può revocare il Suo consenso in qualsiasi momento."]),
+        "nl": (["Door deze website te gebruiken, gaat u akkoord met het gebruik van cookies."],
+               ["U kunt uw toestemming altijd intrekken."]),
+        "pl": (["Korzystając ze strony, wyrażają Państwo zgodę na użycie plików cookie."],
+               ["Mogą Państwo w każdej chwili wycofać zgodę."]),
+        "pt": (["Ao utilizar este sítio, aceita a utilização de cookies."],
+               ["Pode retirar o seu consentimento a qualquer momento."]),
     },
     "change_without_notice": {
         "en": (["We may change this policy at any time without notice."],
@@ -42,6 +56,18 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
                ["Vi varsler deg om endringer i god tid."]),
         "fi": (["Voimme muuttaa selostetta milloin tahansa ilman ennakkoilmoitusta."],
                ["Ilmoitamme muutoksista hyvissä ajoin."]),
+        "fr": (["Nous pouvons modifier cette politique à tout moment sans préavis."],
+               ["Nous vous informerons des modifications un mois à l'avance."]),
+        "es": (["Podemos modificar esta política en cualquier momento sin previo aviso."],
+               ["Le informaremos de los cambios con antelación."]),
+        "it": (["Possiamo modificare la presente informativa in qualsiasi momento senza preavviso."],
+               ["La informeremo delle modifiche con un mese di anticipo."]),
+        "nl": (["Wij kunnen deze verklaring op elk moment wijzigen zonder voorafgaande kennisgeving."],
+               ["Wij informeren u tijdig over wijzigingen."]),
+        "pl": (["Możemy zmienić niniejszą politykę w każdej chwili bez uprzedniego powiadomienia."],
+               ["O zmianach poinformujemy z wyprzedzeniem."]),
+        "pt": (["Podemos alterar esta política a qualquer momento sem aviso prévio."],
+               ["Informaremos das alterações com antecedência."]),
     },
     "waiver": {
         "en": (["You waive your right to erasure.", "You agree not to exercise your rights."],
@@ -54,6 +80,13 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "nb": (["Du gir avkall på retten til sletting."], ["Du har rett til sletting."]),
         "fi": (["Luovut oikeudestasi tietojen poistamiseen."],
                ["Sinulla on oikeus tietojen poistamiseen."]),
+        "fr": (["Vous renoncez à votre droit à l'effacement."], ["Vous avez le droit à l'effacement."]),
+        "es": (["Usted renuncia a su derecho de supresión."], ["Tiene derecho a la supresión."]),
+        "it": (["Lei rinuncia al diritto alla cancellazione."], ["Lei ha il diritto alla cancellazione."]),
+        "nl": (["U doet afstand van uw recht op wissing."], ["U hebt recht op wissing."]),
+        "pl": (["Zrzekają się Państwo prawa do usunięcia danych."],
+               ["Mają Państwo prawo do usunięcia danych."]),
+        "pt": (["O titular renuncia ao direito ao apagamento."], ["Tem direito ao apagamento."]),
     },
     "retention_forever": {
         "en": (["We keep it forever.", "Data is stored indefinitely.",
@@ -66,6 +99,17 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "nb": (["Opplysningene lagres på ubestemt tid."], ["Opplysningene slettes etter to år."]),
         "fi": (["Tiedot säilytetään toistaiseksi."],
                ["Tiedot poistetaan pysyvästi kahden vuoden kuluttua."]),
+        "fr": (["Les données sont conservées indéfiniment."],
+               ["Les données sont supprimées après deux ans."]),
+        "es": (["Los datos se conservan indefinidamente."],
+               ["Los datos se suprimen al cabo de dos años."]),
+        "it": (["I dati sono conservati a tempo indeterminato."],
+               ["I dati sono cancellati dopo due anni."]),
+        "nl": (["De gegevens worden voor onbepaalde tijd bewaard."],
+               ["De gegevens worden na twee jaar verwijderd."]),
+        "pl": (["Dane są przechowywane bezterminowo."], ["Dane są usuwane po dwóch latach."]),
+        "pt": (["Os dados são conservados indefinidamente."],
+               ["Os dados são apagados ao fim de dois anos."]),
     },
     "marketing": {
         "en": (["Send our newsletter", "Showing advertising"], ["Handle complaints"]),
@@ -74,6 +118,13 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "de": (["Werbung per E-Mail", "Unser Newsletter"], ["Beschwerden bearbeiten"]),
         "nb": (["Sende nyhetsbrev", "Markedsføring"], ["Behandle klager"]),
         "fi": (["Uutiskirjeen lähettäminen", "Suoramarkkinointi"], ["Valitusten käsittely"]),
+        "fr": (["Envoyer notre lettre d'information", "Prospection commerciale"],
+               ["Traiter les réclamations"]),
+        "es": (["Enviar nuestro boletín", "Mostrar publicidad"], ["Tramitar reclamaciones"]),
+        "it": (["Invio della newsletter", "Comunicazioni commerciali"], ["Gestire i reclami"]),
+        "nl": (["Onze nieuwsbrief versturen", "Reclame tonen"], ["Klachten behandelen"]),
+        "pl": (["Wysyłka newslettera", "Wyświetlanie reklam"], ["Rozpatrywanie reklamacji"]),
+        "pt": (["Envio da nossa newsletter", "Mostrar publicidade"], ["Tratar reclamações"]),
     },
     "children": {
         "en": (["Lessons for children", "A club for pupils aged 8 to 12",
@@ -84,6 +135,13 @@ EXAMPLES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
         "de": (["Nachhilfe für Kinder", "Kurse für Schüler"], ["Kundendienst"]),
         "nb": (["Leksehjelp for barn"], ["Kundeservice"]),
         "fi": (["Läksyapua lapsille", "Kurssit oppilaille"], ["Asiakaspalvelu"]),
+        "fr": (["Soutien scolaire pour enfants", "Cours pour les moins de 15 ans"],
+               ["Service client"]),
+        "es": (["Clases para niños", "Cursos para menores de 14 años"], ["Atención al cliente"]),
+        "it": (["Lezioni per bambini", "Corsi per ragazzi"], ["Assistenza clienti"]),
+        "nl": (["Huiswerkbegeleiding voor kinderen"], ["Klantenservice"]),
+        "pl": (["Korepetycje dla dzieci", "Kursy dla uczniów"], ["Obsługa klienta"]),
+        "pt": (["Explicações para crianças", "Cursos para alunos"], ["Apoio ao cliente"]),
     },
 }  # fmt: skip
 

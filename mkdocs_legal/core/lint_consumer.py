@@ -136,7 +136,13 @@ STRICTER_THAN_TEXT = re.compile(
     r"|einschreiben|eigenhändig|unterschrift|unterschrieben|schriftform"
     r"|nur (?:per|mit|durch) (?:brief|post)|nur telefonisch"
     r"|anbefalet|underskrevet|kun (?:pr\.|per|med) (?:brev|post)"
-    r"|rekommandert|signert|kirjatt|allekirjoit|vain kirjeellä|ainoastaan kirjeellä",
+    r"|rekommandert|signert|kirjatt|allekirjoit|vain kirjeellä|ainoastaan kirjeellä"
+    r"|lettre recommandée|accusé de réception|signature manuscrite|uniquement par (?:courrier|lettre)"
+    r"|carta certificada|burofax|firma manuscrita|únicamente por (?:correo postal|carta)"
+    r"|raccomandata|firma autografa|esclusivamente (?:per|a mezzo) (?:posta|lettera)"
+    r"|aangetekend|handtekening|uitsluitend per (?:brief|post)"
+    r"|list(?:em)? polecony|potwierdzeniem odbioru|własnoręczn|wyłącznie (?:listownie|pocztą)"
+    r"|carta registada|aviso de receção|assinatura manuscrita|apenas por (?:carta|correio)",
     re.IGNORECASE,
 )
 """A channel that asks for more than text form: a registered, signed or paper-only notice."""
@@ -169,7 +175,17 @@ EXCLUDES = re.compile(
     r"|haften nicht|keine haftung|ausgeschlossen|verzicht|kein widerrufsrecht|keine gewährleistung"
     r"|hæfter ikke|intet ansvar|ikke ansvar|fraskriv|afstår|ingen fortrydelsesret|ingen ret"
     r"|ikke ansvarlig|gir avkall|ingen angrerett"
-    r"|ei vastaa|ei ole vastuussa|vastuu ei|luopuu|ei peruuttamisoikeutta|ei ole oikeutta",
+    r"|ei vastaa|ei ole vastuussa|vastuu ei|luopuu|ei peruuttamisoikeutta|ei ole oikeutta"
+    r"|exclu|décline toute responsabilité|n.est pas responsable|aucune responsabilité|renonce"
+    r"|aucun droit de rétractation|pas de droit de rétractation"
+    r"|excluid|no (?:se hace |es )?responsable|ninguna responsabilidad|renuncia"
+    r"|sin derecho de desistimiento|no tiene derecho"
+    r"|esclus|non (?:è|siamo) responsabil|nessuna responsabilità|rinunci|nessun diritto di recesso"
+    r"|non ha diritto|uitgesloten|niet aansprakelijk|geen aansprakelijkheid|doet afstand"
+    r"|geen herroepingsrecht|geen recht|wyłącz|nie ponosi\w* odpowiedzialności"
+    r"|brak odpowiedzialności|zrzek|brak prawa (?:do )?odstąpienia|nie przysługuje"
+    r"|excluíd|não (?:é|somos) responsáve|nenhuma responsabilidade|renuncia"
+    r"|sem direito de livre resolução|não tem direito",
     re.IGNORECASE,
 )
 PROTECTED = re.compile(
@@ -181,6 +197,13 @@ PROTECTED = re.compile(
     r"|forsæt|forsætlig|grov uagtsomhed|personskade|fortrydelse|lovbestemt|reklamationsret"
     r"|forsett|grov uaktsomhet|angrerett|lovfestet|reklamasjonsrett"
     r"|tahallis|törkeä|henkilövahin|peruuttamis|lakisääteinen|virhevastuu"
+    r"|\bdol\b|intentionnel|faute lourde|dommages? corporel|décès|santé|rétractation"
+    r"|garantie légale|droits? légaux|garantía legal|derechos legales|direitos legais"
+    r"|dolo|intencionad|culpa grave|negligencia grave|daños personales|lesiones|muerte|salud"
+    r"|desistimiento|colpa grave|danni alla persona|morte|salute|recesso|garanzia legale"
+    r"|opzet|grove nalatigheid|bewuste roekeloosheid|letsel|overlijden|gezondheid|herroeping"
+    r"|wettelijk|umyśl|rażąc\w* niedbalstw|na osobie|ciała|śmier|zdrowi|odstąpieni|ustawow"
+    r"|rękojm|danos pessoais|lesões|saúde|livre resolução|garantia legal"
     r"(?:\w*)(?: \w*neglig\w*)?",
     re.IGNORECASE,
 )
@@ -191,7 +214,13 @@ CARVE_OUT = re.compile(
     r"|gælder ikke|berøres ikke|undtagen|uberørt|gjelder ikke|påvirkes ikke|unntatt"
     r"|ei koske|ei sovelleta|lukuun ottamatta|paitsi"
     r"|nothing in|not limit|begränsar inte|schränkt nicht|begrænser ikke|begrenser ikke"
-    r"|ei rajoita",
+    r"|ei rajoita"
+    r"|ne s.applique pas|n.est pas exclu|sans préjudice|sauf|à l.exception|ne limite pas"
+    r"|no se aplica|no queda excluid|sin perjuicio|salvo|excepto|no limita"
+    r"|non si applica|non è esclus|fatto salvo|eccetto|non limita"
+    r"|geldt niet|niet van toepassing|onverlet|behalve|met uitzondering|beperkt niet"
+    r"|nie dotyczy|nie ma zastosowania|z wyjątkiem|nie wyłącza|nie ogranicza|bez wpływu"
+    r"|não se aplica|não exclui|sem prejuízo|exceto|não limita",
     re.IGNORECASE,
 )
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
