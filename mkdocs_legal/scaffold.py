@@ -1,6 +1,6 @@
 """`mkdocs-legal init`: a new site that builds as generated (SPEC §7).
 
-The files come from the templates in the `scaffold/` folder beside this module
+The files come from the templates in the `init_files/` folder beside this module
 (`string.Template` syntax). The data file is valid but unfinished: what the organisation
 must still add is left out, with `FILL IN` comments, so the lint warnings of
 `mkdocs-legal check --strict` list it until it is done.
@@ -205,7 +205,7 @@ def _i18n_block(languages: tuple[str, ...]) -> str:
 
 
 def _template(name: str) -> Template:
-    return Template((files("mkdocs_legal") / "scaffold" / name).read_text(encoding="utf-8"))
+    return Template((files("mkdocs_legal") / "init_files" / name).read_text(encoding="utf-8"))
 
 
 def _index(answers: Answers, code: str) -> str:

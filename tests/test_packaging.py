@@ -96,8 +96,8 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
         "mkdocs_legal/plugin/theme/partials/legal-banner.html",
         "mkdocs_legal/core/data/authorities.yml",
         "mkdocs_legal/core/data/cldr.json",
-        "mkdocs_legal/scaffold/legal.yml",
-        "mkdocs_legal/scaffold/github/workflows/publish.yml",
+        "mkdocs_legal/init_files/legal.yml",
+        "mkdocs_legal/init_files/github/workflows/publish.yml",
     ):
         assert required in names
     assert not [n for n in names if "__pycache__" in n or n.startswith(("tests/", "docs/"))]
