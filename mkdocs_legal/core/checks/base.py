@@ -8,20 +8,8 @@ from collections.abc import Iterator
 from typing import Any, Protocol
 
 from .. import law
-from ..findings import Severity
 from ..model import LegalData, Text
-from ..records import record
 from ..yamlsource import Located, Path_
-
-
-@record
-class Rule:
-    """A lint rule: its stable code, severity, what it finds and how to fix it."""
-
-    code: str
-    severity: Severity
-    summary: str
-    fix: str
 
 
 class Checker(Protocol):

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from ..codes import FindingCode
 from ..lawfacts import consent_age, organisation_country
 from ..yamlsource import Path_
-from .base import Checker, Rule, find
+from .base import Checker, find
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL044",
         "error",
         "A service or purpose aimed at children, with no `children` information.",
         "Add `children` (who the services are for, and `parental_consent` where consent is "
         "relied on), or, if the purpose is not aimed at children, reword it.",
     ),
-    Rule(
+    FindingCode(
         "LGL048",
         "error",
         "Consent from children who may be below the national age of digital consent, with no "

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from .. import law
+from ..codes import FindingCode
 from ..trackers import tracker
-from .base import Checker, Rule
+from .base import Checker
 from .retention import months
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL046",
         "error",
         "A cookie marked `necessary` that is a pixel, a well-known tracker, or comes from an "
@@ -16,7 +17,7 @@ RULES = [
         "Use the category it belongs to (`statistics` or `marketing`): it needs consent "
         "(ePrivacy Directive Art. 5(3)).",
     ),
-    Rule(
+    FindingCode(
         "LGL122",
         "warning",
         "A cookie that needs consent and lasts longer than 13 months.",

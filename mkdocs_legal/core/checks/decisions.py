@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .base import Checker, Rule
+from ..codes import FindingCode
+from .base import Checker
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL045",
         "error",
         "An automated decision without the exception of Art. 22(2) that allows it.",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .. import law
+from ..codes import FindingCode
 from ..model import DirectMarketing, Purpose
-from .base import Checker, Rule, find
+from .base import Checker, find
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL041",
         "error",
         "E-mail or SMS marketing without consent, and without the existing-customer conditions "
@@ -15,13 +16,13 @@ RULES = [
         "Use legal basis `a` (consent), or state under `direct_marketing.existing_customers` "
         "that all three conditions are met.",
     ),
-    Rule(
+    FindingCode(
         "LGL042",
         "error",
         "Direct marketing on legitimate interests that does not say how to object.",
         "Say how a person objects in `direct_marketing.objection` (Art. 21(2)-(4)).",
     ),
-    Rule(
+    FindingCode(
         "LGL120",
         "warning",
         "A purpose that speaks of marketing, advertising or newsletters, or data that goes to "

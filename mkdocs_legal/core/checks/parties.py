@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+from ..codes import FindingCode
 from ..documents.common import EEA
-from .base import Checker, Rule
+from .base import Checker
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL123",
         "warning",
         "Legal basis `b` (contract) for people whose data comes from a customer: they are "
         "probably not the contract party.",
         "Use the basis that fits the people themselves, usually `f` with the interest pursued.",
     ),
-    Rule(
+    FindingCode(
         "LGL124",
         "warning",
         "A controller outside the EEA with no representative in the Union (Art. 27).",
         "Add `organisation.representative`, unless you offer nothing to people in the EU and "
         "do not monitor them there.",
     ),
-    Rule(
+    FindingCode(
         "LGL125",
         "warning",
         "A joint controller without the essence of the arrangement (Art. 26(2)).",

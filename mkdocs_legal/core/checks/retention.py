@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from .. import law
+from ..codes import FindingCode
 from ..model import DURATION_RE, Retention
 from ..yamlsource import Path_
-from .base import Checker, Rule, find
+from .base import Checker, find
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL043",
         "error",
         "A retention that keeps data forever, or gives neither a period nor criteria.",
         "Give `period` (and `from`), or `criteria` that decide when the data is erased "
         "(Art. 5(1)(e), 13(2)(a)).",
     ),
-    Rule(
+    FindingCode(
         "LGL121",
         "warning",
         "A retention period over ten years with no legal obligation behind it.",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from .. import law
+from ..codes import FindingCode
 from ..lawfacts import special_kinds
-from .base import Checker, Rule
+from .base import Checker
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL040",
         "error",
         "A purpose uses a special category of data (Art. 9) without a condition of Art. 9(2), "

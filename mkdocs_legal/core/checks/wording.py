@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .base import Checker, Rule, find
+from ..codes import FindingCode
+from .base import Checker, find
 
 RULES = [
-    Rule(
+    FindingCode(
         "LGL047",
         "error",
         "Text that claims consent by use of the website, reserves changes without notice, or "
