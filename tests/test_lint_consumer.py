@@ -1,4 +1,4 @@
-"""Lint rules of consumer terms (core/lint_consumer.py): binding periods, the form of notice,
+"""Lint rules of consumer terms (core/checks/consumer.py): binding periods, the form of notice,
 clauses that take away statutory rights, the German cancellation button and § 36 VSBG."""
 
 from __future__ import annotations

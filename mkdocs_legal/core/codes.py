@@ -2,7 +2,7 @@
 
 Codes LGL001–LGL009 come from reading (and `extends`) and schema validation; LGL010–LGL039
 (errors) and LGL100–LGL119 (warnings) are the general lint rules (`lint.py`); the law's
-topics add LGL040–LGL099 and LGL120–LGL199 (`checks/`, `lint_consumer.py`); LGL200–LGL299
+topics add LGL040–LGL099 and LGL120–LGL199 (`checks/`, consumer law in `checks/consumer.py`); LGL200–LGL299
 concern the history folder. `lint.RULES` gathers them all; the docs page of lint rules is
 generated from it.
 """

@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
-from . import checks, lint_consumer
+from . import checks
+from .checks import consumer as lint_consumer
 from .codes import BASE, FindingCode
 from .documents import SECTION_IDS
 from .findings import Finding, Severity

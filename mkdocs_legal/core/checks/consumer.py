@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from . import law
-from .documents.consumer import law_country
-from .language import Language
-from .model import DURATION_RE, LegalData, Text
-from .yamlsource import Path_
+from .. import law
+from ..documents.consumer import law_country
+from ..language import Language
+from ..model import DURATION_RE, LegalData, Text
+from ..yamlsource import Path_
 
 RULES: list[tuple[str, str, str, str]] = [
     (
@@ -246,7 +246,7 @@ def waivers(raw: Any) -> Iterator[Found]:
 def free_texts(raw: Any) -> Iterator[tuple[Path_, str]]:
     """The terms' free texts, as written in the file: terms fields, the terms' intro and custom
     sections."""
-    from .lint import walk_strings as strings  # lint imports this module
+    from ..lint import walk_strings as strings  # lint imports this module
 
     if not isinstance(raw, dict):
         return
