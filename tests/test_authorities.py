@@ -223,6 +223,6 @@ def test_authorities_are_frozen_and_cached() -> None:
 
 
 def test_data_file_is_a_package_resource() -> None:
-    resource = files("mkdocs_legal.core") / "data" / "authorities.yml"
+    resource = files("mkdocs_legal.core") / "law" / "authorities.yml"
     assert resource.is_file()
     assert "Integritetsskyddsmyndigheten" in resource.read_text(encoding="utf-8")

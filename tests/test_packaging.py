@@ -94,7 +94,7 @@ def test_wheel_contains_package_data(wheel: Path) -> None:
         "mkdocs_legal/locale/sv/LC_MESSAGES/mkdocs_legal.mo",  # compiled by hatch_build.py
         "mkdocs_legal/locale/mkdocs_legal.pot",
         "mkdocs_legal/plugin/theme/partials/legal-banner.html",
-        "mkdocs_legal/core/data/authorities.yml",
+        "mkdocs_legal/core/law/authorities.yml",
         "mkdocs_legal/core/data/cldr.json",
         "mkdocs_legal/init_files/legal.yml",
         "mkdocs_legal/init_files/github/workflows/publish.yml",

@@ -1,7 +1,7 @@
 """The built-in registry of data-protection supervisory authorities (SPEC §3).
 
 `supervisory_authority: SE` (or `DK`, `NO`, `FI`, `IE`, `UK`, `DE`, `DE-BY`, … one key per
-German Land, as ISO 3166-2 codes) refers to an entry of `data/authorities.yml`, shipped inside
+German Land, as ISO 3166-2 codes) refers to an entry of `law/authorities.yml`, shipped inside
 the package. The file is read once, lazily, through `importlib.resources`, so it works from an
 installed wheel as well as from a checkout.
 """
@@ -18,7 +18,7 @@ from .records import record
 
 __all__ = ["BuiltinAuthority", "get", "keys"]
 
-_FIELDS = frozenset({"country", "name", "url", "address", "note"})
+_FIELDS = frozenset({"country", "name", "url", "address", "note", "source"})
 
 
 @record
@@ -63,7 +63,7 @@ def keys() -> list[str]:
 
 @functools.cache
 def _registry() -> dict[str, BuiltinAuthority]:
-    resource = files("mkdocs_legal.core") / "data" / "authorities.yml"
+    resource = files("mkdocs_legal.core") / "law" / "authorities.yml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # our own file: libyaml is safe here
     raw = yaml.load(resource.read_text(encoding="utf-8"), Loader=loader)
     if not isinstance(raw, dict):
@@ -112,4 +112,4 @@ def _text(raw: dict[object, object], key: str, name: str) -> str:
 
 
 def _broken(message: str) -> RuntimeError:
-    return RuntimeError(f"mkdocs_legal/core/data/authorities.yml is malformed: {message}")
+    return RuntimeError(f"mkdocs_legal/core/law/authorities.yml is malformed: {message}")

@@ -8,6 +8,7 @@ renderers and the checker read facts only through `topic()`; no legal fact is wr
 Files (each documents its own fields in its header comment):
 
 - `regions.yml`: the EU Member States and the EEA states outside the EU.
+- `authorities.yml`: the built-in supervisory authorities (read by `core/authorities.py`).
 - `gdpr.yml`: GDPR and ePrivacy facts the checker and the privacy policy use (Art. 9(2)
   conditions, Art. 10, Art. 22(2) exceptions, direct-marketing conditions).
 - `consent_ages.yml`: the age of digital consent per country (GDPR Art. 8(1)).
