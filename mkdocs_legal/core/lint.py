@@ -31,7 +31,7 @@ RULES: dict[str, FindingCode] = {
     for r in [
         *BASE,
         *checks.RULES,
-        *(FindingCode(code, *rest) for code, *rest in lint_consumer.RULES),  # type: ignore[arg-type]
+        *lint_consumer.RULES,
     ]
 }
 """Every finding code, by code (`codes.py` has the catalogue's own entries)."""

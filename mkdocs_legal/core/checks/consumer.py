@@ -13,13 +13,14 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from .. import law
+from ..codes import FindingCode
 from ..documents.consumer import law_country
 from ..language import Language
 from ..model import DURATION_RE, LegalData, Text
 from ..yamlsource import Path_
 
-RULES: list[tuple[str, str, str, str]] = [
-    (
+RULES: list[FindingCode] = [
+    FindingCode(
         "LGL028",
         "error",
         "Consumer terms that bind or renew for longer than the governing law allows (Germany: "
@@ -29,7 +30,7 @@ RULES: list[tuple[str, str, str, str]] = [
         "(`billing_period: P1M`), or `renewal: none`. Under Danish law: at most six months and "
         "one month's notice.",
     ),
-    (
+    FindingCode(
         "LGL029",
         "error",
         "Consumer terms that ask for a stricter form of notice than text form, such as a "
@@ -38,7 +39,7 @@ RULES: list[tuple[str, str, str, str]] = [
         "Accept notice in text form: say `by email to …` or `in text form (letter or email) to "
         "…` in `termination.channel`.",
     ),
-    (
+    FindingCode(
         "LGL030",
         "error",
         "A free text in consumer terms excludes liability for intent, gross negligence or "
@@ -46,14 +47,14 @@ RULES: list[tuple[str, str, str, str]] = [
         "Remove the exclusion or waiver, or say that it does not apply to them (Directive "
         "93/13/EEC Annex 1(a)-(b); Directive 2011/83/EU Art. 25; § 309 Nr. 7 BGB).",
     ),
-    (
+    FindingCode(
         "LGL108",
         "warning",
         "German consumer subscriptions sold online without the cancellation button of § 312k BGB.",
         "Offer the button (“Verträge hier kündigen”) on the website and set "
         "`terms.cancellation_button: true`.",
     ),
-    (
+    FindingCode(
         "LGL109",
         "warning",
         "German consumer terms that do not say whether you take part in consumer dispute "
